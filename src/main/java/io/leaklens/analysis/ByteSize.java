@@ -1,0 +1,37 @@
+package io.leaklens.analysis;
+
+import java.util.Locale;
+
+/** Byte counts as people read them: {@code 512 B}, {@code 12.3 KB}, {@code 1.50 GB} (powers of 1024). */
+public final class ByteSize {
+
+    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
+
+    private ByteSize() {
+    }
+
+    public static String format(double bytes) {
+        if (Double.isNaN(bytes) || bytes < 0) {
+            return "–";
+        }
+        int unit = 0;
+        double value = bytes;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        if (unit == 0) {
+            return String.format(Locale.ROOT, "%.0f B", value);
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s", value,
+                UNITS[unit]);
+    }
+
+    /** A signed rate, e.g. {@code +1.20 MB/s}. */
+    public static String rate(double bytesPerSecond) {
+        if (Double.isNaN(bytesPerSecond)) {
+            return "–";
+        }
+        return (bytesPerSecond < 0 ? "−" : "+") + format(Math.abs(bytesPerSecond)) + "/s";
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Finding local JVMs and connecting to them. Listing never attaches (it reads what each JVM publishes about
+ * itself); connecting attaches once to start the target's local JMX agent and then talks JMX over loopback.
+ * Every failure becomes an {@link io.leaklens.attach.AttachException} whose message is one sentence for a person.
+ * May use model, jdk.attach and java.management only.
+ */
+package io.leaklens.attach;

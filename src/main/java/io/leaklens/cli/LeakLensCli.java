@@ -1,0 +1,56 @@
+package io.leaklens.cli;
+
+import io.leaklens.session.SessionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code leaklens} command and its subcommands. */
+@Command(name = "leaklens", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A memory-leak profiler for the JVM. Without a command it opens the desktop app.",
+        subcommands = {ListCommand.class, WatchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Exit codes: 0 success, 1 bad data or target, 2 wrong usage, 3 leak found with --fail-on-leak.",
+                "A TARGET is a pid or part of the name of one of your JVMs (see 'leaklens list')."})
+public final class LeakLensCli implements Runnable {
+
+    /** Exit code for bad data or a bad target. */
+    public static final int DATA_ERROR = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing");
+    }
+
+    /** Runs the CLI and returns its exit code. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LeakLensCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("leaklens: " + userMessage(e));
+            if (Boolean.getBoolean("leaklens.debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return DATA_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static String userMessage(Exception e) {
+        if (e instanceof SessionException || e instanceof DataException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return "unexpected error (" + e.getClass().getSimpleName() + message
+                + "); run with -Dleaklens.debug=true to see where";
+    }
+}

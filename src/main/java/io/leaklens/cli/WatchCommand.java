@@ -1,0 +1,94 @@
+package io.leaklens.cli;
+
+import io.leaklens.analysis.HeapSummary;
+import io.leaklens.model.SessionState;
+import io.leaklens.session.LiveSession;
+import io.leaklens.session.SessionException;
+import io.leaklens.session.Subscription;
+import io.leaklens.session.TargetResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code leaklens watch TARGET}: attach, watch for a while, print what was seen, detach. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Attach to a JVM, watch it for a while, then print the analysis and detach.")
+final class WatchCommand implements Callable<Integer> {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    @Parameters(paramLabel = "TARGET", description = "A pid, or part of the name of one of your JVMs.")
+    private String target;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to watch: 90, 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--json", description = "Print JSON (see the CLI contract) instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws SessionException, InterruptedException, DataException {
+        PrintWriter err = spec.commandLine().getErr();
+        long pid = new TargetResolver().resolve(target);
+        err.println("leaklens: attaching to JVM " + pid + " ...");
+        SessionState last;
+        try (LiveSession session = LiveSession.connect(pid)) {
+            err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
+                    + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
+            CountDownLatch ended = new CountDownLatch(1);
+            try (Subscription subscription = session.subscribe(s -> {
+                if (!s.connected()) {
+                    ended.countDown();
+                }
+            })) {
+                waitWithProgress(session, ended, err);
+            }
+            session.close();
+            last = session.state();
+        }
+        if (last.disconnectReason() != null && !"detached".equals(last.disconnectReason())) {
+            err.println("leaklens: " + last.disconnectReason() + " at " + WatchText.time(last.disconnectedAt())
+                    + "; reporting what was collected");
+        }
+        HeapSummary heap = HeapSummary.of(last.heap());
+        if (heap.samples() == 0) {
+            throw new DataException("nothing was collected from JVM " + pid + " before it went away");
+        }
+        WatchReport report = WatchReport.of(last, heap);
+        spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
+        return 0;
+    }
+
+    private void waitWithProgress(LiveSession session, CountDownLatch ended, PrintWriter err)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(duration);
+        while (true) {
+            Duration left = Duration.between(Instant.now(), end);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            Duration wait = left.compareTo(PROGRESS_EVERY) < 0 ? left : PROGRESS_EVERY;
+            if (ended.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            if (!Duration.between(Instant.now(), end).isNegative()) {
+                HeapSummary heap = HeapSummary.of(session.state().heap());
+                err.println("leaklens: " + WatchText.duration(Duration.between(Instant.now(), end)) + " left; heap "
+                        + io.leaklens.analysis.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs");
+            }
+        }
+    }
+}

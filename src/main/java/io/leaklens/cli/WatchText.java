@@ -1,0 +1,64 @@
+package io.leaklens.cli;
+
+import io.leaklens.analysis.ByteSize;
+import io.leaklens.analysis.HeapSummary;
+import io.leaklens.analysis.LiveSetTrend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The text form of a watch report: a few aligned lines a person reads at a glance. */
+final class WatchText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private WatchText() {
+    }
+
+    static String render(WatchReport report) {
+        HeapSummary heap = report.heap();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "JVM %d  %s  (Java %s, %s)%n", report.target().pid(),
+                report.target().displayName(), report.target().jvmVersion(),
+                String.join(", ", report.target().collectors())));
+        text.append(String.format(Locale.ROOT, "watched %s, %d samples%s%n%n", duration(report.watched()),
+                heap.samples(), report.disconnectReason() == null ? "" : " (" + report.disconnectReason() + ")"));
+        line(text, "heap used", ByteSize.format(heap.usedStart()) + " -> " + ByteSize.format(heap.usedEnd())
+                + "   (committed " + ByteSize.format(heap.committedEnd()) + ", max " + ByteSize.format(heap.max()) + ")");
+        LiveSetTrend trend = heap.liveSetTrend();
+        line(text, "live set", heap.liveSetEnd() < 0 ? "no collection seen yet"
+                : ByteSize.format(heap.liveSetEnd()) + " after the last GC, trend " + trend(trend));
+        line(text, "GCs", heap.gcCount() + " (" + heap.gcPauseTotal().toMillis() + " ms in all, longest "
+                + heap.longestGc().toMillis() + " ms)");
+        line(text, "allocation", ByteSize.format(heap.averageAllocationRate()) + "/s on average");
+        line(text, "verdict", report.verdict() + ": " + report.verdictReason());
+        return text.toString().stripTrailing();
+    }
+
+    private static String trend(LiveSetTrend trend) {
+        if (trend.points() < 2) {
+            return "unknown (one GC)";
+        }
+        String error = Double.isNaN(trend.standardError()) ? "" : " ± " + ByteSize.format(trend.standardError()) + "/s";
+        return ByteSize.rate(trend.slopeBytesPerSecond()) + error + " over " + trend.points() + " GCs";
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format(Locale.ROOT, "%-12s %s%n", label, value));
+    }
+
+    static String duration(Duration d) {
+        long s = Math.round(d.toMillis() / 1000.0);
+        if (s < 120) {
+            return s + " s";
+        }
+        return s < 7200 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "?" : TIME.format(instant);
+    }
+}

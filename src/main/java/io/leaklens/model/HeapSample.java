@@ -1,0 +1,30 @@
+package io.leaklens.model;
+
+import java.time.Instant;
+
+/**
+ * The memory of a target at one moment. Byte counts; {@code -1} where the target does not tell.
+ *
+ * @param time                  when it was read
+ * @param heapUsed              bytes in use on the Java heap, garbage included
+ * @param heapCommitted         bytes the heap has reserved from the OS
+ * @param heapMax               the heap's limit ({@code -Xmx}), or -1
+ * @param metaspaceUsed         bytes of class metadata
+ * @param nonHeapUsed           all non-heap pools together (metaspace, code cache, ...)
+ * @param directBufferUsed      bytes held by direct {@code ByteBuffer}s
+ * @param mappedBufferUsed      bytes held by mapped buffers
+ * @param threadCount           live threads
+ * @param gcCount               collections since the target started, all collectors
+ * @param gcTimeMillis          time spent collecting since the target started, all collectors
+ * @param allocationRate        bytes allocated per second since the previous sample, or NaN when not yet known
+ */
+public record HeapSample(Instant time, long heapUsed, long heapCommitted, long heapMax, long metaspaceUsed,
+                         long nonHeapUsed, long directBufferUsed, long mappedBufferUsed, int threadCount,
+                         long gcCount, long gcTimeMillis, double allocationRate) {
+
+    /** The same sample with the allocation rate filled in. */
+    public HeapSample withAllocationRate(double bytesPerSecond) {
+        return new HeapSample(time, heapUsed, heapCommitted, heapMax, metaspaceUsed, nonHeapUsed, directBufferUsed,
+                mappedBufferUsed, threadCount, gcCount, gcTimeMillis, bytesPerSecond);
+    }
+}

@@ -1,0 +1,172 @@
+package io.leaklens.session;
+
+import io.leaklens.analysis.HeapTimeline;
+import io.leaklens.attach.AttachException;
+import io.leaklens.attach.JvmConnector;
+import io.leaklens.attach.TargetConnection;
+import io.leaklens.model.ConnectionStatus;
+import io.leaklens.model.GcEvent;
+import io.leaklens.model.SessionState;
+import io.leaklens.model.TargetInfo;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Watches one target: reads its memory once a second and hears about each collection, on one thread of its own,
+ * and publishes an immutable {@link SessionState} after each change. When the target goes away the session
+ * publishes a disconnected state that keeps everything collected, and stops.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    /** How often the target's memory is read. */
+    public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+
+    private final TargetConnection connection;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private final HeapTimeline timeline = new HeapTimeline();
+    private final List<Consumer<SessionState>> listeners = new CopyOnWriteArrayList<>();
+    private final Instant connectedAt;
+    private volatile SessionState state;
+    private AutoCloseable gcSubscription;
+    private AutoCloseable lostSubscription;
+
+    private LiveSession(TargetConnection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+        this.connectedAt = clock.instant();
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leaklens-session-" + connection.info().pid());
+            t.setDaemon(true);
+            return t;
+        });
+        this.state = new SessionState(connection.info(), ConnectionStatus.CONNECTED, connectedAt, null, null,
+                timeline.history());
+    }
+
+    /** Connects to the JVM with this pid and starts watching it; the first sample is taken at once. */
+    public static LiveSession connect(long pid) throws SessionException {
+        return connect(new JvmConnector(), pid);
+    }
+
+    public static LiveSession connect(JvmConnector connector, long pid) throws SessionException {
+        TargetConnection connection;
+        try {
+            connection = connector.connect(pid);
+        } catch (AttachException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+        LiveSession session = new LiveSession(connection, Clock.systemUTC());
+        session.start();
+        return session;
+    }
+
+    private void start() throws SessionException {
+        try {
+            gcSubscription = connection.onGc(event -> thread.execute(() -> onGc(event)));
+            lostSubscription = connection.onConnectionLost(() -> thread.execute(() -> disconnect(lostReason())));
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            thread.shutdownNow();
+            throw new SessionException("JVM " + connection.info().pid() + " stopped answering while connecting", e);
+        }
+        thread.scheduleAtFixedRate(this::sample, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public TargetInfo target() {
+        return connection.info();
+    }
+
+    /** The newest state; safe from any thread. */
+    public SessionState state() {
+        return state;
+    }
+
+    /**
+     * Calls {@code listener} with each new state, on the session's thread. Close the handle to stop; a UI must
+     * hand states over to its own thread.
+     */
+    public Subscription subscribe(Consumer<SessionState> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void sample() {
+        if (!state.connected()) {
+            return;
+        }
+        try {
+            timeline.add(connection.sample());
+            publish(ConnectionStatus.CONNECTED, null, null);
+        } catch (RuntimeException e) {
+            disconnect(lostReason());
+        }
+    }
+
+    private void onGc(GcEvent event) {
+        if (state.connected()) {
+            timeline.add(event);
+        }
+    }
+
+    private String lostReason() {
+        long pid = connection.info().pid();
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return alive ? "the connection to JVM " + pid + " was lost" : "JVM " + pid + " exited";
+    }
+
+    /** Runs on the session thread. */
+    private void disconnect(String reason) {
+        if (!state.connected()) {
+            return;
+        }
+        publish(ConnectionStatus.DISCONNECTED, clock.instant(), reason);
+        releaseTarget();
+        thread.shutdown();
+    }
+
+    private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
+        state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, timeline.history());
+        for (Consumer<SessionState> listener : listeners) {
+            listener.accept(state);
+        }
+    }
+
+    private void releaseTarget() {
+        for (AutoCloseable subscription : new AutoCloseable[] {gcSubscription, lostSubscription}) {
+            try {
+                if (subscription != null) {
+                    subscription.close();
+                }
+            } catch (Exception e) {
+                // The connection is going anyway.
+            }
+        }
+        connection.close();
+    }
+
+    /** Stops watching and detaches; the last state (disconnected, with all data) stays available. */
+    @Override
+    public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        try {
+            thread.submit(() -> disconnect("detached")).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // The session thread is stuck on a dead connection: release from here.
+            releaseTarget();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+}
