@@ -16,7 +16,8 @@ public final class ByteSize {
         }
         int unit = 0;
         double value = bytes;
-        while (value >= 1024 && unit < UNITS.length - 1) {
+        // Compare what will be shown, not the raw value: 1023.7 B or 1023.99 KB would otherwise read "1024 ...".
+        while (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
             value /= 1024;
             unit++;
         }

@@ -7,7 +7,10 @@ import java.util.function.BinaryOperator;
 
 /**
  * A time series that keeps its recent points as they came and merges older ones, so that it never holds more than
- * {@code recentCapacity + archiveCapacity} points however long it runs.
+ * {@code 1 + recentCapacity + archiveCapacity} points however long it runs.
+ * <p>
+ * The very first point is kept as it came: where a series started (its time, its cumulative counters) is what a
+ * summary measures from, and a merged point carries the time and counters of the newest point it stands for.
  * <p>
  * When the recent part overflows, its oldest {@code bucketSize} points are merged into one archive point. When the
  * archive overflows, neighbouring archive points are merged pairwise, halving its resolution. Not thread-safe: one
@@ -21,6 +24,7 @@ public final class DownsamplingSeries<T> {
     private final BinaryOperator<T> merger;
     private final ArrayDeque<T> recent;
     private List<T> archive;
+    private T first;
 
     /**
      * @param merger combines an older point with a newer one into one point that stands for both
@@ -38,6 +42,10 @@ public final class DownsamplingSeries<T> {
     }
 
     public void add(T point) {
+        if (first == null) {
+            first = point;
+            return;
+        }
         recent.addLast(point);
         if (recent.size() > recentCapacity) {
             T merged = recent.pollFirst();
@@ -59,16 +67,19 @@ public final class DownsamplingSeries<T> {
         archive = halved;
     }
 
-    /** All points, oldest first: merged ones, then recent ones. */
+    /** All points, oldest first: the first one, merged ones, then recent ones. */
     public List<T> toList() {
-        List<T> all = new ArrayList<>(archive.size() + recent.size());
+        List<T> all = new ArrayList<>(size());
+        if (first != null) {
+            all.add(first);
+        }
         all.addAll(archive);
         all.addAll(recent);
         return all;
     }
 
     public int size() {
-        return archive.size() + recent.size();
+        return (first == null ? 0 : 1) + archive.size() + recent.size();
     }
 
     public boolean isEmpty() {
@@ -76,6 +87,6 @@ public final class DownsamplingSeries<T> {
     }
 
     public T last() {
-        return recent.isEmpty() ? (archive.isEmpty() ? null : archive.getLast()) : recent.peekLast();
+        return !recent.isEmpty() ? recent.peekLast() : !archive.isEmpty() ? archive.getLast() : first;
     }
 }

@@ -20,7 +20,8 @@ final class JvmDisplayName {
         if (first.contains("com.sun.tools.javac.launcher") && words.length > 1) {
             return fileName(sourceFile(words));
         }
-        if (first.endsWith(".jar")) {
+        // A source launch read from /proc (JVMs that publish nothing) shows the file itself, not the launcher class.
+        if (first.endsWith(".jar") || first.endsWith(".java")) {
             return fileName(first);
         }
         int slash = first.indexOf('/');

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the OS knows about a process: its command line and whether it runs a JVM. Reads {@code /proc}, so it answers
@@ -12,28 +15,77 @@ import java.util.Optional;
  */
 final class ProcessCommand {
 
+    /**
+     * The launcher's options whose value is the next word ({@code --add-opens java.base/java.lang=ALL-UNNAMED}):
+     * that word is not the main class. The {@code --opt=value} forms need nothing.
+     */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p",
+            "--module-path", "--upgrade-module-path", "--add-modules", "--limit-modules", "--add-reads",
+            "--add-exports", "--add-opens", "--patch-module", "--enable-native-access", "--source");
+
     private ProcessCommand() {
     }
 
     /** The Java command (main class or jar and its arguments) of a JVM process, as the attach API would show it. */
     static Optional<String> of(long pid) {
-        Optional<String[]> args = ProcessHandle.of(pid).flatMap(p -> p.info().arguments());
-        if (args.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] a = args.get();
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).flatMap(ProcessCommand::javaCommand);
+    }
+
+    /** The part of a {@code java} command line (without the executable) after the launcher's own options. */
+    static Optional<String> javaCommand(String[] a) {
         for (int i = 0; i < a.length; i++) {
             String arg = a[i];
-            if (arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path") || arg.equals("-p")
-                    || arg.equals("--module-path") || arg.equals("--add-modules")) {
+            if (OPTIONS_WITH_VALUE.contains(arg)) {
                 i++;
-            } else if (arg.equals("-jar") && i + 1 < a.length) {
-                return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(a, i + 1, a.length)));
-            } else if (!arg.startsWith("-")) {
-                return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(a, i, a.length)));
+            } else if ((arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) && i + 1 < a.length) {
+                return Optional.of(String.join(" ", Arrays.copyOfRange(a, i + 1, a.length)));
+            } else if (!arg.startsWith("-") && !arg.startsWith("@")) { // @argfiles hold more options
+                return Optional.of(String.join(" ", Arrays.copyOfRange(a, i, a.length)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the process exists and has not ended. Unlike {@link ProcessHandle#isAlive()}, a process that has exited
+     * but not yet been reaped by its parent (a zombie) counts as ended: it will never answer an attach.
+     */
+    static boolean isRunning(long pid) {
+        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            return false;
+        }
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return true; // no /proc to ask: the JDK's answer stands
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            // "pid (command) S ...": the command may contain spaces and parentheses, the state follows the last ')'
+            int end = stat.lastIndexOf(')');
+            char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // its /proc entry went away: it has just been reaped
+        }
+    }
+
+    /**
+     * Whether the process has ended or ends within {@code grace}: a JVM that halts or is killed closes its sockets
+     * (we see "Premature EOF" or a lost connection) a moment before the OS has removed it.
+     */
+    static boolean endsWithin(long pid, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (isRunning(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The executable's short name, e.g. {@code sleep}, or empty if unknown. */

@@ -92,6 +92,14 @@ public final class TargetConnection implements AutoCloseable {
         return info;
     }
 
+    /**
+     * Whether the target's process has ended, or ends within a moment: asked when the connection fails, which
+     * happens while a killed JVM is still being removed. A zombie (ended, not yet reaped) counts as ended.
+     */
+    public boolean targetEnded() {
+        return ProcessCommand.endsWithin(info.pid(), JvmConnector.EXIT_GRACE);
+    }
+
     /** The raw connection, for the JFR stream that runs over the same JMX connection. */
     public MBeanServerConnection mbeans() {
         return mbeans;

@@ -35,6 +35,7 @@ public final class LeakLensCli implements Runnable {
         CommandLine cli = new CommandLine(new LeakLensCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(LeakLensCli::wrongUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("leaklens: " + userMessage(e));
             if (Boolean.getBoolean("leaklens.debug")) {
@@ -43,6 +44,19 @@ public final class LeakLensCli implements Runnable {
             return DATA_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Wrong usage: the message, picocli's "did you mean" if it has one, then the usage text. Picocli's own handler
+     * leaves the usage out when it has a suggestion, but the CLI contract promises it for every exit 2.
+     */
+    private static int wrongUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err, command.getColorScheme());
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String userMessage(Exception e) {

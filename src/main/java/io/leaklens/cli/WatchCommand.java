@@ -43,7 +43,7 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() throws SessionException, InterruptedException, DataException {
         PrintWriter err = spec.commandLine().getErr();
         long pid = new TargetResolver().resolve(target);
-        err.println("leaklens: attaching to JVM " + pid + " ...");
+        // No "attaching ..." line before connecting: a refused target must leave exactly one line on stderr.
         SessionState last;
         try (LiveSession session = LiveSession.connect(pid)) {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
@@ -84,7 +84,7 @@ final class WatchCommand implements Callable<Integer> {
             if (ended.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
-            if (!Duration.between(Instant.now(), end).isNegative()) {
+            if (Duration.between(Instant.now(), end).toMillis() >= 1000) {
                 HeapSummary heap = HeapSummary.of(session.state().heap());
                 err.println("leaklens: " + WatchText.duration(Duration.between(Instant.now(), end)) + " left; heap "
                         + io.leaklens.analysis.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs");

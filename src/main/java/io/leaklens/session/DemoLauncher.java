@@ -28,7 +28,7 @@ public final class DemoLauncher {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of("-Xmx256m", "-XX:+UseG1GC", "-cp", ownClassPath(), MAIN_CLASS,
+        command.addAll(List.of("-Xms64m", "-Xmx256m", "-Xmn24m", "-XX:+UseG1GC", "-cp", ownClassPath(), MAIN_CLASS,
                 "--seconds", Long.toString(runFor.toSeconds()),
                 "--parent", Long.toString(ProcessHandle.current().pid())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

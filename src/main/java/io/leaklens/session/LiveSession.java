@@ -120,8 +120,7 @@ public final class LiveSession implements AutoCloseable {
 
     private String lostReason() {
         long pid = connection.info().pid();
-        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        return alive ? "the connection to JVM " + pid + " was lost" : "JVM " + pid + " exited";
+        return connection.targetEnded() ? "JVM " + pid + " exited" : "the connection to JVM " + pid + " was lost";
     }
 
     /** Runs on the session thread. */

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerates the README screenshots from the real app in a real window under Xvfb:
+#   scripts/screenshots.sh            (after `mvn -B -q -DskipTests package`)
+# It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard.
+# Needs: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/images
+mkdir -p "$out"
+for tool in Xvfb import xdotool; do
+  command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool" >&2; exit 1; }
+done
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null; pkill -f "io.leaklens.demo.DemoShop --seconds 0 --parent $app" 2>/dev/null || true' EXIT
+sleep 1
+DISPLAY=$display LEAKLENS_JAVA_OPTS="-Dprism.order=sw" ./leaklens >/tmp/leaklens-screenshots.log 2>&1 &
+app=$!
+window=""
+for _ in $(seq 1 40); do
+  window=$(DISPLAY=$display xdotool search --name '^LeakLens$' 2>/dev/null | head -1) && [[ -n $window ]] && break
+  sleep 0.5
+done
+[[ -n $window ]] || { echo "the app's window did not appear; see /tmp/leaklens-screenshots.log" >&2; exit 1; }
+DISPLAY=$display xdotool windowmove "$window" 0 0 windowsize "$window" 1440 900
+sleep 3
+DISPLAY=$display import -window root "$out/picker.png"
+# "Launch demo app" in the empty state, centred in the area right of the picker.
+DISPLAY=$display xdotool mousemove 915 510 click 1
+sleep 45
+# Hover the heap chart so that the read-out shows.
+DISPLAY=$display xdotool mousemove 1100 470
+sleep 1.5
+DISPLAY=$display import -window root "$out/dashboard.png"
+echo "wrote $out/picker.png and $out/dashboard.png"

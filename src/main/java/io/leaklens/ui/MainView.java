@@ -1,0 +1,126 @@
+package io.leaklens.ui;
+
+import io.leaklens.ui.heap.HeapView;
+import io.leaklens.ui.jvms.JvmPickerView;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The window's content: the JVM picker on the left, one tab per watched JVM on the right, and an empty state that
+ * says what to do while no JVM is watched.
+ */
+public final class MainView extends SplitPane {
+
+    private final MainViewModel model;
+    private final JvmPickerView picker;
+    private final TabPane tabs = new TabPane();
+    private final Map<SessionViewModel, Tab> tabsBySession = new HashMap<>();
+    private final Map<SessionViewModel, HeapView> viewsBySession = new HashMap<>();
+    private final ListChangeListener<SessionViewModel> sessionsListener = this::sessionsChanged;
+    private final ChangeListener<SessionViewModel> currentListener = (obs, old, session) -> select(session);
+    private final ChangeListener<Tab> tabListener;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        getStyleClass().add("main-view");
+        picker = new JvmPickerView(model.picker());
+        picker.setMinWidth(260);
+        picker.setPrefWidth(320);
+
+        tabs.setId("session-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        VBox empty = emptyState();
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        tabs.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane content = new StackPane(empty, tabs);
+
+        getItems().addAll(picker, content);
+        setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(picker, false);
+
+        model.sessions().addListener(sessionsListener);
+        model.currentProperty().addListener(currentListener);
+        tabListener = (obs, old, tab) -> {
+            if (tab != null) {
+                model.currentProperty().set((SessionViewModel) tab.getUserData());
+            }
+        };
+        tabs.getSelectionModel().selectedItemProperty().addListener(tabListener);
+        picker.startRefreshing();
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("Watch a JVM's memory live");
+        title.getStyleClass().add("title");
+        Label text = new Label("Pick one of your JVMs on the left and press Connect.\n"
+                + "No program of your own at hand? Launch the demo shop: it leaks, on purpose.");
+        text.getStyleClass().add("hint");
+        text.setWrapText(true);
+        Button demo = new Button("Launch demo app");
+        demo.getStyleClass().add("accent");
+        demo.disableProperty().bind(model.picker().busyProperty());
+        demo.setOnAction(e -> model.picker().launchDemo());
+        VBox box = new VBox(12, title, text, demo);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        box.setMaxWidth(460);
+        return box;
+    }
+
+    private void sessionsChanged(ListChangeListener.Change<? extends SessionViewModel> change) {
+        while (change.next()) {
+            for (SessionViewModel removed : change.getRemoved()) {
+                Tab tab = tabsBySession.remove(removed);
+                HeapView view = viewsBySession.remove(removed);
+                if (view != null) {
+                    view.dispose();
+                }
+                if (tab != null) {
+                    tabs.getTabs().remove(tab);
+                }
+            }
+            for (SessionViewModel added : change.getAddedSubList()) {
+                HeapView view = new HeapView(added.heap());
+                Tab tab = new Tab(added.title(), view);
+                tab.setUserData(added);
+                tab.setOnClosed(e -> model.close(added));
+                tabsBySession.put(added, tab);
+                viewsBySession.put(added, view);
+                tabs.getTabs().add(tab);
+            }
+        }
+    }
+
+    private void select(SessionViewModel session) {
+        Tab tab = tabsBySession.get(session);
+        if (tab != null) {
+            tabs.getSelectionModel().select(tab);
+        }
+    }
+
+    /** The dashboard shown for a session; for tests. */
+    public HeapView heapView(SessionViewModel session) {
+        return viewsBySession.get(session);
+    }
+
+    public void dispose() {
+        picker.dispose();
+        model.sessions().removeListener(sessionsListener);
+        model.currentProperty().removeListener(currentListener);
+        tabs.getSelectionModel().selectedItemProperty().removeListener(tabListener);
+        viewsBySession.values().forEach(HeapView::dispose);
+        viewsBySession.clear();
+        model.dispose();
+    }
+}

@@ -1,0 +1,50 @@
+package io.leaklens.ui;
+
+import io.leaklens.session.LiveSession;
+import io.leaklens.session.Subscription;
+import io.leaklens.ui.heap.HeapViewModel;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * One connected target in the app: owns its live session and hands the session's states to the feature view
+ * models on the FX thread, at most ten times a second.
+ */
+public final class SessionViewModel {
+
+    static final Duration UI_UPDATE_INTERVAL = Duration.ofMillis(100);
+
+    private final LiveSession session;
+    private final HeapViewModel heap;
+    private final FxThrottle<io.leaklens.model.SessionState> throttle;
+    private final Subscription subscription;
+
+    public SessionViewModel(LiveSession session, Executor fx) {
+        this.session = session;
+        this.heap = new HeapViewModel(session.state());
+        this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, heap::update);
+        this.subscription = session.subscribe(throttle::offer);
+        throttle.offer(session.state()); // a state published before we subscribed is not missed
+    }
+
+    public HeapViewModel heap() {
+        return heap;
+    }
+
+    public long pid() {
+        return session.target().pid();
+    }
+
+    public String title() {
+        return session.target().displayName() + " (" + session.target().pid() + ")";
+    }
+
+    /** Detaches from the target and stops updates; the view models keep the last state. */
+    public void dispose() {
+        subscription.close();
+        throttle.close();
+        session.close();
+        heap.dispose();
+    }
+}

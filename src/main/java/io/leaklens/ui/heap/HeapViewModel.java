@@ -1,0 +1,173 @@
+package io.leaklens.ui.heap;
+
+import io.leaklens.analysis.ByteSize;
+import io.leaklens.analysis.HeapSummary;
+import io.leaklens.analysis.LiveSetTrend;
+import io.leaklens.model.GcEvent;
+import io.leaklens.model.HeapHistory;
+import io.leaklens.model.HeapSample;
+import io.leaklens.model.SessionState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The live heap dashboard of one session: title, connection status, the metric tiles and the chart data for the
+ * chosen window. Fed with session states on the FX thread.
+ */
+public final class HeapViewModel {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", true);
+    private final ReadOnlyObjectWrapper<List<Metric>> metrics = new ReadOnlyObjectWrapper<>(this, "metrics", List.of());
+    private final ReadOnlyObjectWrapper<HeapChartData> charts =
+            new ReadOnlyObjectWrapper<>(this, "charts", HeapChartData.EMPTY);
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "window",
+            TimeWindow.LAST_15_MINUTES);
+    private final ChangeListener<TimeWindow> windowListener = (obs, old, w) -> refreshCharts();
+    private SessionState state;
+
+    public HeapViewModel(SessionState initial) {
+        window.addListener(windowListener);
+        update(initial);
+    }
+
+    /** Takes a new session state; call on the FX thread. */
+    public void update(SessionState newState) {
+        this.state = newState;
+        title.set(newState.target().displayName());
+        subtitle.set("pid " + newState.target().pid() + " · Java " + newState.target().jvmVersion() + " · "
+                + String.join(", ", newState.target().collectors()));
+        connected.set(newState.connected());
+        status.set(statusText(newState));
+        metrics.set(metricsOf(newState.heap()));
+        refreshCharts();
+    }
+
+    private void refreshCharts() {
+        charts.set(HeapChartData.of(state.heap(), window.get()));
+    }
+
+    static String statusText(SessionState state) {
+        if (state.connected()) {
+            return state.heap().samples().isEmpty() ? "Connected · waiting for the first sample …"
+                    : "Live · one sample per second since " + CLOCK.format(state.connectedAt());
+        }
+        String reason = state.disconnectReason() == null ? "" : " — " + state.disconnectReason();
+        return "Disconnected at " + CLOCK.format(state.disconnectedAt()) + reason
+                + ". The data collected is kept.";
+    }
+
+    static List<Metric> metricsOf(HeapHistory history) {
+        if (history.samples().isEmpty()) {
+            return List.of();
+        }
+        HeapSample last = history.latest().orElseThrow();
+        HeapSummary summary = HeapSummary.of(history);
+        LiveSetTrend trend = summary.liveSetTrend();
+        String trendText = trend.points() < 3 ? "trend after a few GCs"
+                : ByteSize.rate(trend.slopeBytesPerSecond()) + " over " + trend.points() + " GCs";
+        return List.of(
+                new Metric("heap-used", "Heap used", ByteSize.format(last.heapUsed()),
+                        ByteSize.format(last.heapCommitted()) + " committed · "
+                                + (last.heapMax() > 0 ? ByteSize.format(last.heapMax()) + " max" : "no max")),
+                new Metric("live-set", "Live set after GC",
+                        summary.liveSetEnd() < 0 ? "–" : ByteSize.format(summary.liveSetEnd()),
+                        summary.liveSetEnd() < 0 ? "no GC seen yet" : trendText),
+                new Metric("allocation", "Allocation rate", ByteSize.format(last.allocationRate()) + "/s",
+                        "average " + ByteSize.format(summary.averageAllocationRate()) + "/s"),
+                new Metric("gcs", "GCs", Long.toString(summary.gcCount()),
+                        summary.gcPauseTotal().toMillis() + " ms · longest "
+                                + summary.longestGc().toMillis() + " ms"),
+                new Metric("metaspace", "Metaspace", ByteSize.format(last.metaspaceUsed()),
+                        ByteSize.format(last.nonHeapUsed()) + " non-heap"),
+                new Metric("buffers", "Direct buffers", ByteSize.format(Math.max(0, last.directBufferUsed())),
+                        ByteSize.format(Math.max(0, last.mappedBufferUsed())) + " mapped"),
+                new Metric("threads", "Threads", Integer.toString(last.threadCount()), "live now"));
+    }
+
+    /** What the charts show at a time under the mouse (epoch seconds): the nearest sample and any GC close by. */
+    public String describe(double time) {
+        List<HeapSample> samples = state.heap().samples();
+        if (samples.isEmpty()) {
+            return "";
+        }
+        HeapSample nearest = samples.getFirst();
+        for (HeapSample s : samples) {
+            if (Math.abs(HeapChartData.seconds(s.time()) - time) < Math.abs(HeapChartData.seconds(nearest.time()) - time)) {
+                nearest = s;
+            }
+        }
+        StringBuilder text = new StringBuilder(CLOCK.format(nearest.time())).append('\n')
+                .append("used ").append(ByteSize.format(nearest.heapUsed()))
+                .append(" · committed ").append(ByteSize.format(nearest.heapCommitted())).append('\n')
+                .append("allocating ").append(ByteSize.format(nearest.allocationRate())).append("/s\n")
+                .append("metaspace ").append(ByteSize.format(nearest.metaspaceUsed()))
+                .append(" · direct ").append(ByteSize.format(Math.max(0, nearest.directBufferUsed())));
+        for (GcEvent gc : state.heap().gcEvents()) {
+            if (Math.abs(HeapChartData.seconds(gc.end()) - time) <= 0.75) {
+                text.append('\n').append(String.format(Locale.ROOT, "GC: %s (%s), %d ms, %s → %s", gc.collector(),
+                        gc.cause(), gc.duration().toMillis(), ByteSize.format(gc.heapUsedBefore()),
+                        ByteSize.format(gc.heapUsedAfter())));
+            }
+        }
+        return text.toString();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Metric>> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HeapChartData> chartsProperty() {
+        return charts.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<TimeWindow> windowProperty() {
+        return window;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Instant lastUpdate() {
+        return state.heap().latest().map(HeapSample::time).orElse(state.connectedAt());
+    }
+
+    public void dispose() {
+        window.removeListener(windowListener);
+    }
+}

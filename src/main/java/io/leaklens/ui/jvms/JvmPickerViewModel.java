@@ -1,0 +1,249 @@
+package io.leaklens.ui.jvms;
+
+import io.leaklens.model.JvmInfo;
+import io.leaklens.session.LiveSession;
+import io.leaklens.session.SessionException;
+import io.leaklens.ui.UiExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The JVM picker: the list of local JVMs (refreshed on request, in the background), a filter, the selection, and
+ * the commands to connect to the selected JVM or to launch and connect to the built-in demo.
+ */
+public final class JvmPickerViewModel {
+
+    /** Connects to a pid; slow, called off the FX thread. */
+    @FunctionalInterface
+    public interface Connector {
+        LiveSession connect(long pid) throws SessionException;
+    }
+
+    /** Starts the demo JVM; called off the FX thread. */
+    @FunctionalInterface
+    public interface DemoStarter {
+        Process start() throws SessionException;
+    }
+
+    private static final Duration DEMO_START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Supplier<List<JvmInfo>> lister;
+    private final Connector connector;
+    private final DemoStarter demoStarter;
+    private final Consumer<LiveSession> onConnected;
+    private final UiExecutor executor;
+
+    private final ObservableList<JvmInfo> all = FXCollections.observableArrayList();
+    private final FilteredList<JvmInfo> shown = new FilteredList<>(all);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<JvmInfo> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
+    private final ReadOnlyBooleanWrapper listed = new ReadOnlyBooleanWrapper(this, "listed");
+    private final BooleanBinding canConnect;
+    private final List<Process> demos = new ArrayList<>();
+    private boolean refreshing;
+
+    public JvmPickerViewModel(Supplier<List<JvmInfo>> lister, Connector connector, DemoStarter demoStarter,
+                              Consumer<LiveSession> onConnected, UiExecutor executor) {
+        this.lister = lister;
+        this.connector = connector;
+        this.demoStarter = demoStarter;
+        this.onConnected = onConnected;
+        this.executor = executor;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> matcher(filter.get()), filter));
+        canConnect = Bindings.createBooleanBinding(
+                () -> selected.get() != null && selected.get().attachable() && !busy.get(), selected, busy);
+    }
+
+    private static java.util.function.Predicate<JvmInfo> matcher(String text) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return jvm -> true;
+        }
+        return jvm -> jvm.displayName().toLowerCase(Locale.ROOT).contains(needle)
+                || Long.toString(jvm.pid()).contains(needle)
+                || jvm.commandLine().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** The JVMs that match the filter, in name order. */
+    public ObservableList<JvmInfo> jvms() {
+        return shown;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<JvmInfo> selectedProperty() {
+        return selected;
+    }
+
+    /** True while connecting or launching the demo. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Progress or the last failure, one sentence; empty when there is nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #messageProperty()} tells of a failure. */
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True once the first listing has come back (before that, an empty list means "looking"). */
+    public ReadOnlyBooleanProperty listedProperty() {
+        return listed.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canConnectProperty() {
+        return canConnect;
+    }
+
+    /** Lists the JVMs again, in the background; a refresh still running makes this one a no-op. */
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        executor.submit(lister::get).whenComplete((jvms, failure) -> {
+            refreshing = false;
+            if (failure == null) {
+                update(jvms);
+                listed.set(true);
+            }
+        });
+    }
+
+    /** Updates the list in place so that the selection survives a refresh. */
+    private void update(List<JvmInfo> jvms) {
+        all.removeIf(old -> !jvms.contains(old));
+        for (int i = 0; i < jvms.size(); i++) {
+            JvmInfo jvm = jvms.get(i);
+            int at = all.indexOf(jvm);
+            if (at < 0) {
+                all.add(Math.min(i, all.size()), jvm);
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(jvms::indexOf));
+    }
+
+    /** Connects to the selected JVM. */
+    public void connect() {
+        JvmInfo jvm = selected.get();
+        if (jvm == null || busy.get()) {
+            return;
+        }
+        if (!jvm.attachable()) {
+            fail("JVM " + jvm.pid() + " does not accept attach: it was started with -XX:+DisableAttachMechanism");
+            return;
+        }
+        connect(jvm.pid(), jvm.displayName());
+    }
+
+    private void connect(long pid, String name) {
+        busy.set(true);
+        error.set(false);
+        message.set("Connecting to " + name + " (pid " + pid + ") …");
+        executor.submit(() -> connector.connect(pid)).whenComplete((session, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                fail(messageOf(failure));
+            } else {
+                message.set("");
+                onConnected.accept(session);
+            }
+        });
+    }
+
+    /** Starts the built-in demo in its own JVM and connects to it as soon as it is up. */
+    public void launchDemo() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set(false);
+        message.set("Starting the demo shop …");
+        executor.submit(() -> {
+            Process demo = demoStarter.start();
+            synchronized (demos) {
+                demos.add(demo);
+            }
+            awaitListed(demo);
+            return demo;
+        }).whenComplete((demo, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                fail(messageOf(failure));
+            } else {
+                refresh();
+                connect(demo.pid(), "the demo shop");
+            }
+        });
+    }
+
+    /** The attach API sees a new JVM only once it has published its performance data. */
+    private void awaitListed(Process demo) throws SessionException, InterruptedException {
+        long deadline = System.nanoTime() + DEMO_START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!demo.isAlive()) {
+                throw new SessionException("the demo exited at once (exit code " + demo.exitValue() + ")");
+            }
+            if (lister.get().stream().anyMatch(j -> j.pid() == demo.pid())) {
+                return;
+            }
+            Thread.sleep(150);
+        }
+        throw new SessionException("the demo did not come up within " + DEMO_START_TIMEOUT.toSeconds() + " s");
+    }
+
+    private void fail(String text) {
+        error.set(true);
+        message.set(text);
+    }
+
+    private static String messageOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof SessionException) {
+            return capitalise(cause.getMessage());
+        }
+        return "Unexpected error: " + cause;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + (s.endsWith(".") ? "" : ".");
+    }
+
+    /** Stops the demos this picker started: they are LeakLens's children and must not outlive it. */
+    public void dispose() {
+        shown.predicateProperty().unbind();
+        synchronized (demos) {
+            demos.forEach(Process::destroy);
+            demos.clear();
+        }
+    }
+}

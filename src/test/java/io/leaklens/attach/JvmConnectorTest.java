@@ -1,0 +1,171 @@
+package io.leaklens.attach;
+
+import io.leaklens.attach.AttachException.Reason;
+import io.leaklens.fixtures.ExitOnAttach;
+import io.leaklens.fixtures.Idle;
+import io.leaklens.model.HeapSample;
+import io.leaklens.support.ChildJvm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class JvmConnectorTest {
+
+    private static ChildJvm idle25;
+    private static ChildJvm idle17;
+    private static ChildJvm attachDisabled;
+    private static ChildJvm noPerfData;
+    private final JvmConnector connector = new JvmConnector();
+
+    @BeforeAll
+    static void startChildren() {
+        List<ChildJvm> children = ChildJvm.startAll(
+                ChildJvm.of(Idle.class),
+                ChildJvm.hasJdk(17) ? ChildJvm.of(Idle.class).jdk(17) : null,
+                ChildJvm.of(Idle.class).jvmOptions("-XX:+DisableAttachMechanism"),
+                ChildJvm.of(Idle.class).jvmOptions("-XX:-UsePerfData"));
+        idle25 = children.get(0);
+        idle17 = children.get(1);
+        attachDisabled = children.get(2);
+        noPerfData = children.get(3);
+    }
+
+    @AfterAll
+    static void stopChildren() {
+        ChildJvm.closeAll(idle25, idle17, attachDisabled, noPerfData);
+    }
+
+    @Test
+    void readsTheMemoryOfAJdk25Target() throws Exception {
+        try (TargetConnection connection = connector.connect(idle25.pid())) {
+            assertThat(connection.info().pid()).isEqualTo(idle25.pid());
+            assertThat(connection.info().displayName()).isEqualTo("io.leaklens.fixtures.Idle");
+            assertThat(connection.info().jvmVersion()).startsWith(ChildJvm.CURRENT + ".");
+            assertThat(connection.info().collectors()).isNotEmpty();
+            assertSampleIsSane(connection.sample());
+        }
+    }
+
+    @Test
+    void readsTheMemoryOfAJdk17Target() throws Exception {
+        assumeTrue(idle17 != null, "no JDK 17 installed");
+        try (TargetConnection connection = connector.connect(idle17.pid())) {
+            assertThat(connection.info().jvmVersion()).startsWith("17.");
+            assertThat(connection.info().vmName()).isNotBlank();
+            assertSampleIsSane(connection.sample());
+        }
+    }
+
+    @Test
+    void attachesByPidToAJvmThatPublishesNoPerformanceData() throws Exception {
+        try (TargetConnection connection = connector.connect(noPerfData.pid())) {
+            assertThat(connection.info().displayName()).isEqualTo("io.leaklens.fixtures.Idle");
+            assertSampleIsSane(connection.sample());
+        }
+    }
+
+    @Test
+    void aSecondConnectionToTheSameTargetWorks() throws Exception {
+        try (TargetConnection first = connector.connect(idle25.pid());
+             TargetConnection second = connector.connect(idle25.pid())) {
+            assertThat(second.sample().heapUsed()).isPositive();
+            assertThat(first.sample().heapUsed()).isPositive();
+        }
+    }
+
+    private static void assertSampleIsSane(HeapSample sample) {
+        assertThat(sample.heapUsed()).isPositive();
+        assertThat(sample.heapCommitted()).isGreaterThanOrEqualTo(sample.heapUsed());
+        assertThat(sample.threadCount()).isPositive();
+        assertThat(sample.metaspaceUsed()).isPositive();
+        assertThat(sample.nonHeapUsed()).isGreaterThanOrEqualTo(sample.metaspaceUsed());
+        assertThat(sample.directBufferUsed()).isGreaterThanOrEqualTo(0);
+        assertThat(sample.gcCount()).isGreaterThanOrEqualTo(0);
+        assertThat(sample.allocationRate()).isNaN();
+    }
+
+    @Test
+    void aFinishedProcessIsNoProcess() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+
+        AttachException e = connectFails(finished.pid(), Reason.NO_SUCH_PROCESS);
+
+        assertThat(e).hasMessage("no process with pid " + finished.pid());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -5})
+    void aPidThatCannotBeIsRefused(long pid) {
+        connectFails(pid, Reason.NO_SUCH_PROCESS);
+    }
+
+    @Test
+    void aProcessThatIsNotAJvmIsRefusedAtOnce() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "60").start();
+        try {
+            long started = System.nanoTime();
+            AttachException e = connectFails(sleep.pid(), Reason.NOT_A_JVM);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(e).hasMessage("process " + sleep.pid() + " (sleep) is not a Java virtual machine");
+        } finally {
+            sleep.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aJvmStartedWithAttachDisabledIsRefused() {
+        AttachException e = connectFails(attachDisabled.pid(), Reason.ATTACH_DISABLED);
+
+        assertThat(e).hasMessage("JVM " + attachDisabled.pid()
+                + " does not accept attach: it was started with -XX:+DisableAttachMechanism");
+        assertThat(new JvmLocator().find(attachDisabled.pid())).hasValueSatisfying(
+                jvm -> assertThat(jvm.attachable()).isFalse());
+    }
+
+    @Test
+    void neverAttachesToItself() {
+        long self = ProcessHandle.current().pid();
+
+        AttachException e = connectFails(self, Reason.SELF);
+
+        assertThat(e).hasMessageContaining("LeakLens itself");
+    }
+
+    /**
+     * The target halts the moment the attach handshake file appears. Depending on who wins the race the JDK's
+     * client reads "Premature EOF" (the target's listener had started) or keeps waiting for a socket that never
+     * comes (then it only fails after half its 10 s timeout, with "non existent JVM pid").
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {25, 17})
+    void aJvmThatExitsWhileWeAttachIsReportedAsExitedAtOnce(int jdk) {
+        assumeTrue(ChildJvm.hasJdk(jdk), "no JDK " + jdk + " installed");
+        try (ChildJvm exiting = ChildJvm.of(ExitOnAttach.class).jdk(jdk).start()) {
+            long started = System.nanoTime();
+
+            AttachException e = connectFails(exiting.pid(), Reason.EXITED_WHILE_CONNECTING);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(e).hasMessage("JVM " + exiting.pid() + " exited while connecting");
+        }
+    }
+
+    private AttachException connectFails(long pid, Reason reason) {
+        AttachException e = catchThrowableOfType(AttachException.class, () -> connector.connect(pid).close());
+        assertThat(e).as("connecting to %d must fail", pid).isNotNull();
+        assertThat(e.reason()).as("%s", e).isEqualTo(reason);
+        assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
+        return e;
+    }
+}

@@ -1,0 +1,242 @@
+package io.leaklens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leaklens.fixtures.StaticListLeak;
+import io.leaklens.support.ChildJvm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** The command line end to end, in process: wrong usage first, then real targets. */
+class LeakLensCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ChildJvm leak;
+    private static ChildJvm doomed;
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        return run(new StringWriter(), args);
+    }
+
+    /** Runs with a stderr the caller can watch while the command runs (a StringWriter is thread-safe). */
+    static Run run(StringWriter err, String... args) {
+        StringWriter out = new StringWriter();
+        int code = LeakLensCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startChildren() {
+        List<ChildJvm> children = ChildJvm.startAll(ChildJvm.of(StaticListLeak.class).jvmOptions("-Xmx128m"),
+                ChildJvm.of(StaticListLeak.class).jvmOptions("-Xmx128m"));
+        leak = children.get(0);
+        doomed = children.get(1);
+    }
+
+    @AfterAll
+    static void stopChildren() {
+        ChildJvm.closeAll(leak, doomed);
+    }
+
+    // --- wrong usage: exit 2 with the usage text ---
+
+    @Test
+    void helpPrintsTheCommandsAndExitCodes() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: leaklens", "list", "watch", "demo", "Exit codes");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void eachCommandHasHelp() {
+        Run run = run("watch", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: leaklens watch", "TARGET", "--duration", "--json");
+    }
+
+    @Test
+    void anUnknownCommandIsWrongUsage() {
+        Run run = run("wtach", "123");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("wtach").contains("Usage: leaklens");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void noCommandIsWrongUsage() {
+        Run run = run("--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aDurationThatIsNotOneIsWrongUsage() {
+        Run run = run("watch", "X", "--duration", "banana");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'banana' is not a duration").contains("Usage: leaklens watch");
+    }
+
+    @Test
+    void aZeroDurationIsWrongUsage() {
+        Run run = run("watch", "X", "--duration", "0s");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("longer than zero");
+    }
+
+    @Test
+    void watchWithoutATargetIsWrongUsage() {
+        Run run = run("watch");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("TARGET");
+    }
+
+    // --- bad targets: exit 1 with one line and no stack trace ---
+
+    @Test
+    void watchingAPidWithNoProcessFailsInOneLine() {
+        assumeThat(ProcessHandle.of(999_999)).isEmpty();
+
+        Run run = run("watch", "999999");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("leaklens: no process with pid 999999");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void watchingItselfFailsInOneLine() {
+        Run run = run("watch", Long.toString(ProcessHandle.current().pid()), "--duration", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("leaklens: ").contains("LeakLens itself");
+    }
+
+    @Test
+    void aNameThatMatchesNoJvmFailsInOneLine() {
+        Run run = run("watch", "no-such-jvm-anywhere", "--duration", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("leaklens: no JVM of this user matches 'no-such-jvm-anywhere'");
+    }
+
+    // --- real targets ---
+
+    @Test
+    void listAsJsonHasTheChildAndNotItself() throws Exception {
+        Run run = run("list", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode jvms = run.json().get("jvms");
+        assertThat(jvms.isArray()).isTrue();
+        JsonNode child = StreamSupport.stream(jvms.spliterator(), false)
+                .filter(j -> j.get("pid").asLong() == leak.pid()).findFirst().orElseThrow();
+        assertThat(child.get("displayName").asText()).isEqualTo(StaticListLeak.class.getName());
+        assertThat(child.get("attachable").isBoolean()).isTrue();
+        assertThat(child.get("attachable").asBoolean()).isTrue();
+        assertThat(jvms.findValues("pid")).extracting(JsonNode::asLong)
+                .doesNotContain(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void listAsTextHasTheChild() {
+        Run run = run("list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^\\s*" + leak.pid() + "\\s+yes\\s+" + StaticListLeak.class.getName()
+                .replace(".", "\\.") + "$");
+    }
+
+    @Test
+    void watchAsJsonReportsTheTargetAndItsHeap() throws Exception {
+        long started = System.nanoTime();
+        Run run = run("watch", Long.toString(leak.pid()), "--duration", "3s", "--json");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(3 + 15));
+        JsonNode report = run.json();
+        assertThat(report.at("/target/pid").asLong()).isEqualTo(leak.pid());
+        assertThat(report.at("/target/displayName").asText()).isEqualTo(StaticListLeak.class.getName());
+        assertThat(report.at("/target/jvmVersion").asText()).startsWith(ChildJvm.CURRENT + ".");
+        assertThat(report.at("/durationSeconds").asDouble()).isBetween(0.9, 3.5);
+        assertThat(report.at("/heap/usedBytesStart").asLong()).isPositive();
+        assertThat(report.at("/heap/usedBytesEnd").asLong()).isPositive();
+        assertThat(report.at("/heap/gcCount").asLong()).as("the fixture collects every second").isPositive();
+        assertThat(report.at("/heap").has("liveSetSlopeBytesPerSecond")).isTrue();
+        assertThat(report.at("/verdict").asText()).isEqualTo("inconclusive");
+        assertThat(report.at("/topAllocations").isArray()).isTrue();
+        assertThat(report.at("/suspects").isArray()).isTrue();
+        assertThat(run.err()).contains("watching " + StaticListLeak.class.getName());
+        assertThat(run.err()).doesNotContain("exited");
+        assertThat(leak.process().isAlive()).isTrue();
+    }
+
+    @Test
+    void watchAsTextReportsTheTargetAndItsHeap() {
+        Run run = run("watch", Long.toString(leak.pid()), "--duration", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("JVM " + leak.pid() + "  " + StaticListLeak.class.getName() + "  (Java "
+                + ChildJvm.CURRENT + ".");
+        assertThat(run.out()).containsPattern("(?m)^heap used\\s+\\S.* -> ")
+                .containsPattern("(?m)^GCs\\s+\\d+ \\(")
+                .containsPattern("(?m)^verdict\\s+inconclusive: ");
+    }
+
+    @Test
+    void aTargetThatDiesDuringAWatchIsReportedWithWhatWasCollected() throws Exception {
+        StringWriter progress = new StringWriter();
+        CompletableFuture<Run> watching = CompletableFuture.supplyAsync(
+                () -> run(progress, "watch", Long.toString(doomed.pid()), "--duration", "30s", "--json"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!progress.toString().contains("leaklens: watching") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_500); // a sample at once and one a second later
+        doomed.process().destroyForcibly();
+        long killed = System.nanoTime();
+
+        Run run = watching.get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("(?m)^leaklens: JVM " + doomed.pid()
+                + " exited at \\d\\d:\\d\\d:\\d\\d; reporting what was collected$");
+        JsonNode report = run.json();
+        assertThat(report.at("/target/pid").asLong()).isEqualTo(doomed.pid());
+        assertThat(report.at("/heap/samples").asInt()).isPositive();
+        assertThat(report.at("/heap/usedBytesStart").asLong()).isPositive();
+        assertThat(report.at("/durationSeconds").asDouble()).isLessThan(5);
+    }
+}

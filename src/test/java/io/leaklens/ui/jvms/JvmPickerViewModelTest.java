@@ -1,0 +1,112 @@
+package io.leaklens.ui.jvms;
+
+import io.leaklens.model.JvmInfo;
+import io.leaklens.session.LiveSession;
+import io.leaklens.session.SessionException;
+import io.leaklens.ui.UiExecutor;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The picker's logic without a toolkit: listing, filtering, selection across refreshes, connect outcomes. */
+class JvmPickerViewModelTest {
+
+    private static final JvmInfo SHOP = new JvmInfo(101, "com.acme.Shop", "com.acme.Shop --port 8080", true);
+    private static final JvmInfo BATCH = new JvmInfo(202, "batch.jar", "/opt/batch.jar", true);
+    private static final JvmInfo LOCKED = new JvmInfo(303, "com.acme.Locked", "com.acme.Locked", false);
+
+    private final List<JvmInfo> running = new ArrayList<>(List.of(SHOP, BATCH, LOCKED));
+    private final List<LiveSession> connected = new ArrayList<>();
+
+    private JvmPickerViewModel picker(JvmPickerViewModel.Connector connector) {
+        return new JvmPickerViewModel(() -> List.copyOf(running), connector,
+                () -> { throw new SessionException("could not start the demo: no java"); },
+                connected::add, UiExecutor.direct());
+    }
+
+    @Test
+    void listsNothingUntilTheFirstRefreshAndThenEverything() {
+        JvmPickerViewModel model = picker(pid -> null);
+        assertThat(model.listedProperty().get()).isFalse();
+        assertThat(model.jvms()).isEmpty();
+
+        model.refresh();
+
+        assertThat(model.listedProperty().get()).isTrue();
+        assertThat(model.jvms()).containsExactly(SHOP, BATCH, LOCKED);
+    }
+
+    @Test
+    void filtersByNamePidOrCommandIgnoringCase() {
+        JvmPickerViewModel model = picker(pid -> null);
+        model.refresh();
+
+        model.filterProperty().set("SHOP");
+        assertThat(model.jvms()).containsExactly(SHOP);
+        model.filterProperty().set("202");
+        assertThat(model.jvms()).containsExactly(BATCH);
+        model.filterProperty().set("--port");
+        assertThat(model.jvms()).containsExactly(SHOP);
+        model.filterProperty().set("  ");
+        assertThat(model.jvms()).hasSize(3);
+    }
+
+    @Test
+    void refreshKeepsTheListInTheListersOrderAndDropsExitedJvms() {
+        JvmPickerViewModel model = picker(pid -> null);
+        model.refresh();
+        JvmInfo newcomer = new JvmInfo(404, "aaa.First", "aaa.First", true);
+        running.remove(BATCH);
+        running.addFirst(newcomer);
+
+        model.refresh();
+
+        assertThat(model.jvms()).containsExactly(newcomer, SHOP, LOCKED);
+    }
+
+    @Test
+    void connectIsPossibleOnlyForAnAttachableSelection() {
+        JvmPickerViewModel model = picker(pid -> null);
+        model.refresh();
+        assertThat(model.canConnectProperty().get()).isFalse();
+
+        model.selectedProperty().set(LOCKED);
+        assertThat(model.canConnectProperty().get()).isFalse();
+        model.connect();
+        assertThat(model.errorProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).contains("-XX:+DisableAttachMechanism");
+
+        model.selectedProperty().set(SHOP);
+        assertThat(model.canConnectProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFailedConnectShowsTheSentenceAndLeavesThePickerUsable() {
+        JvmPickerViewModel model = picker(pid -> {
+            throw new SessionException("no process with pid " + pid);
+        });
+        model.refresh();
+        model.selectedProperty().set(SHOP);
+
+        model.connect();
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("No process with pid 101.");
+        assertThat(connected).isEmpty();
+        assertThat(model.canConnectProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFailedDemoStartSaysWhy() {
+        JvmPickerViewModel model = picker(pid -> null);
+
+        model.launchDemo();
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("Could not start the demo: no java.");
+    }
+}
