@@ -1,0 +1,18 @@
+package io.leaklens.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One sampled allocation ({@code jdk.ObjectAllocationSample}).
+ *
+ * @param time      when it happened
+ * @param className what was allocated, as the contract names classes ({@code byte[]}, {@code com.acme.Outer$Inner})
+ * @param weight    the bytes this sample stands for (all allocations since the thread's previous sample)
+ * @param stack     the allocating stack, innermost frame first (may be truncated, may be empty)
+ */
+public record AllocationSample(Instant time, String className, long weight, List<StackFrame> stack) {
+    public AllocationSample {
+        stack = List.copyOf(stack);
+    }
+}
