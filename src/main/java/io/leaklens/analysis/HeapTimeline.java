@@ -46,6 +46,11 @@ public final class HeapTimeline {
         liveSet.add(new LiveSetPoint(event.end(), event.heapUsedAfter()));
     }
 
+    /** A live-set point without the collection's details (e.g. from a recording's heap summaries). */
+    public void add(LiveSetPoint point) {
+        liveSet.add(point);
+    }
+
     public HeapHistory history() {
         return new HeapHistory(samples.toList(), liveSet.toList(), List.copyOf(gcEvents));
     }

@@ -3,6 +3,8 @@ package io.leaklens.cli;
 import io.leaklens.analysis.ByteSize;
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.LiveSetTrend;
+import io.leaklens.analysis.RootPaths;
+import io.leaklens.model.ClassAllocation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,25 @@ final class WatchText {
         line(text, "GCs", heap.gcCount() + " (" + heap.gcPauseTotal().toMillis() + " ms in all, longest "
                 + heap.longestGc().toMillis() + " ms)");
         line(text, "allocation", ByteSize.format(heap.averageAllocationRate()) + "/s on average");
+        text.append(String.format(Locale.ROOT, "%n"));
+        if (report.allocations().samples() == 0) {
+            line(text, "allocations", "no allocation samples");
+        } else {
+            text.append(String.format(Locale.ROOT, "top allocations (%,d samples)%n", report.allocations().samples()));
+            for (ClassAllocation c : report.topClasses()) {
+                text.append(String.format(Locale.ROOT, "  %12s  %-48s %s%n", ByteSize.format(c.bytesPerSecond()) + "/s",
+                        c.className(), c.topSite() == null ? "" : c.topSite()));
+            }
+        }
+        if (!report.oldObjects().samples().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%nold objects: %d samples%n", report.oldObjects().samples().size()));
+            report.oldObjects().samples().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(o -> o.className() + " held by "
+                            + RootPaths.describeRoot(o), java.util.stream.Collectors.counting()))
+                    .entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                    .forEach(e -> text.append(String.format(Locale.ROOT, "  %4d × %s%n", e.getValue(), e.getKey())));
+        }
+        text.append(String.format(Locale.ROOT, "%n"));
         line(text, "verdict", report.verdict() + ": " + report.verdictReason());
         return text.toString().stripTrailing();
     }

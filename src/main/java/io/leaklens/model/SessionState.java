@@ -12,9 +12,20 @@ import java.util.Optional;
  * @param disconnectedAt when it ended, or null while connected
  * @param disconnectReason one sentence on why it ended, or null while connected
  * @param heap           what was seen of the heap
+ * @param allocations    who allocates (from JFR allocation samples)
+ * @param oldObjects     the latest old-object samples with their paths to GC roots
+ * @param jfrStatus      one sentence on the JFR stream: streaming, restarted, or why there is none
  */
 public record SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
-                           String disconnectReason, HeapHistory heap) {
+                           String disconnectReason, HeapHistory heap, AllocationProfile allocations,
+                           OldObjectSet oldObjects, String jfrStatus) {
+
+    /** A state with heap data only. */
+    public SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
+                        String disconnectReason, HeapHistory heap) {
+        this(target, status, connectedAt, disconnectedAt, disconnectReason, heap, AllocationProfile.EMPTY,
+                OldObjectSet.NONE, "");
+    }
 
     public boolean connected() {
         return status == ConnectionStatus.CONNECTED;

@@ -26,7 +26,7 @@ public final class MainView extends SplitPane {
     private final JvmPickerView picker;
     private final TabPane tabs = new TabPane();
     private final Map<SessionViewModel, Tab> tabsBySession = new HashMap<>();
-    private final Map<SessionViewModel, HeapView> viewsBySession = new HashMap<>();
+    private final Map<SessionViewModel, SessionView> viewsBySession = new HashMap<>();
     private final ListChangeListener<SessionViewModel> sessionsListener = this::sessionsChanged;
     private final ChangeListener<SessionViewModel> currentListener = (obs, old, session) -> select(session);
     private final ChangeListener<Tab> tabListener;
@@ -82,7 +82,7 @@ public final class MainView extends SplitPane {
         while (change.next()) {
             for (SessionViewModel removed : change.getRemoved()) {
                 Tab tab = tabsBySession.remove(removed);
-                HeapView view = viewsBySession.remove(removed);
+                SessionView view = viewsBySession.remove(removed);
                 if (view != null) {
                     view.dispose();
                 }
@@ -91,7 +91,7 @@ public final class MainView extends SplitPane {
                 }
             }
             for (SessionViewModel added : change.getAddedSubList()) {
-                HeapView view = new HeapView(added.heap());
+                SessionView view = new SessionView(added);
                 Tab tab = new Tab(added.title(), view);
                 tab.setUserData(added);
                 tab.setOnClosed(e -> model.close(added));
@@ -111,7 +111,8 @@ public final class MainView extends SplitPane {
 
     /** The dashboard shown for a session; for tests. */
     public HeapView heapView(SessionViewModel session) {
-        return viewsBySession.get(session);
+        SessionView view = viewsBySession.get(session);
+        return view == null ? null : view.heap();
     }
 
     public void dispose() {
@@ -119,7 +120,7 @@ public final class MainView extends SplitPane {
         model.sessions().removeListener(sessionsListener);
         model.currentProperty().removeListener(currentListener);
         tabs.getSelectionModel().selectedItemProperty().removeListener(tabListener);
-        viewsBySession.values().forEach(HeapView::dispose);
+        viewsBySession.values().forEach(SessionView::dispose);
         viewsBySession.clear();
         model.dispose();
     }

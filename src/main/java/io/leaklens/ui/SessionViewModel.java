@@ -2,6 +2,8 @@ package io.leaklens.ui;
 
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.Subscription;
+import io.leaklens.model.SessionState;
+import io.leaklens.ui.allocations.AllocationsViewModel;
 import io.leaklens.ui.heap.HeapViewModel;
 
 import java.time.Duration;
@@ -17,15 +19,26 @@ public final class SessionViewModel {
 
     private final LiveSession session;
     private final HeapViewModel heap;
-    private final FxThrottle<io.leaklens.model.SessionState> throttle;
+    private final AllocationsViewModel allocations;
+    private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
     public SessionViewModel(LiveSession session, Executor fx) {
         this.session = session;
         this.heap = new HeapViewModel(session.state());
-        this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, heap::update);
+        this.allocations = new AllocationsViewModel(session.state());
+        this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, this::update);
         this.subscription = session.subscribe(throttle::offer);
         throttle.offer(session.state()); // a state published before we subscribed is not missed
+    }
+
+    private void update(SessionState state) {
+        heap.update(state);
+        allocations.update(state);
+    }
+
+    public AllocationsViewModel allocations() {
+        return allocations;
     }
 
     public HeapViewModel heap() {
@@ -46,5 +59,6 @@ public final class SessionViewModel {
         throttle.close();
         session.close();
         heap.dispose();
+        allocations.dispose();
     }
 }

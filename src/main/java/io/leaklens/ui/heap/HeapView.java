@@ -138,7 +138,6 @@ public final class HeapView extends VBox {
         model.metricsProperty().removeListener(metricsListener);
         model.chartsProperty().removeListener(chartsListener);
         model.connectedProperty().removeListener(connectedListener);
-        model.dispose();
     }
 
     /** A metric tile: label, big value, one line of detail. */

@@ -1,0 +1,53 @@
+package io.leaklens.analysis;
+
+/**
+ * Bytes per second over the last {@value #SECONDS} seconds, in one bucket per second. Time is the events' own
+ * (seconds since the epoch), so a recording read from a file gives the same figures as the live stream did.
+ */
+final class RateWindow {
+
+    static final int SECONDS = 60;
+
+    private final long[] buckets = new long[SECONDS];
+    private long latestSecond = Long.MIN_VALUE;
+
+    void add(long epochSecond, long bytes) {
+        advanceTo(epochSecond);
+        if (epochSecond > latestSecond - SECONDS) {
+            buckets[(int) Math.floorMod(epochSecond, SECONDS)] += bytes;
+        }
+    }
+
+    /** Moves the window's end to {@code epochSecond}, clearing the seconds it passes. */
+    void advanceTo(long epochSecond) {
+        if (epochSecond <= latestSecond) {
+            return;
+        }
+        long steps = latestSecond == Long.MIN_VALUE ? SECONDS : Math.min(SECONDS, epochSecond - latestSecond);
+        for (long s = epochSecond - steps + 1; s <= epochSecond; s++) {
+            buckets[(int) Math.floorMod(s, SECONDS)] = 0;
+        }
+        latestSecond = epochSecond;
+    }
+
+    /** Bytes per second in each of the last 60 seconds up to {@code nowSecond}, oldest first. */
+    double[] rates(long nowSecond) {
+        advanceTo(nowSecond);
+        double[] rates = new double[SECONDS];
+        for (int i = 0; i < SECONDS; i++) {
+            long second = latestSecond - SECONDS + 1 + i;
+            rates[i] = buckets[(int) Math.floorMod(second, SECONDS)];
+        }
+        return rates;
+    }
+
+    /** Average bytes per second over the last {@code seconds} (at most 60) seconds. */
+    static double average(double[] rates, int seconds) {
+        int n = Math.max(1, Math.min(seconds, rates.length));
+        double sum = 0;
+        for (int i = rates.length - n; i < rates.length; i++) {
+            sum += rates[i];
+        }
+        return sum / n;
+    }
+}

@@ -1,0 +1,155 @@
+package io.leaklens.ui.allocations;
+
+import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.AllocationProfile;
+import io.leaklens.model.ClassAllocation;
+import io.leaklens.model.SessionState;
+import io.leaklens.model.SiteAllocation;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Who allocates: the top classes and sites by bytes per second over the last minute or the session, filtered by
+ * name or package, optionally without the JDK's own classes, and the stack of the selected site.
+ */
+public final class AllocationsViewModel {
+
+    private final ObservableList<AllocationRow> classes = FXCollections.observableArrayList();
+    private final ObservableList<AllocationRow> sites = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final BooleanProperty hideJdk = new SimpleBooleanProperty(this, "hideJdk", false);
+    private final ObjectProperty<AllocationPeriod> period = new SimpleObjectProperty<>(this, "period",
+            AllocationPeriod.LAST_MINUTE);
+    private final ObjectProperty<AllocationRow> selectedSite = new SimpleObjectProperty<>(this, "selectedSite");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
+    private final InvalidationListener refresh = this::refresh;
+    private AllocationProfile profile = AllocationProfile.EMPTY;
+    private String jfrStatus = "";
+
+    public AllocationsViewModel(SessionState initial) {
+        filter.addListener(refresh);
+        hideJdk.addListener(refresh);
+        period.addListener(refresh);
+        update(initial);
+    }
+
+    public void update(SessionState state) {
+        this.profile = state.allocations();
+        this.jfrStatus = state.jfrStatus();
+        refresh(null);
+    }
+
+    private void refresh(Observable ignored) {
+        boolean recent = period.get() == AllocationPeriod.LAST_MINUTE;
+        Predicate<String> shown = matcher(filter.get(), hideJdk.get());
+        double classTotal = profile.classes().stream()
+                .mapToDouble(c -> recent ? c.recentBytesPerSecond() : c.bytesPerSecond()).sum();
+        List<AllocationRow> classRows = profile.classes().stream()
+                .filter(c -> shown.test(c.className()))
+                .map(c -> row(c, recent, classTotal))
+                .sorted(Comparator.comparingDouble(AllocationRow::bytesPerSecond).reversed())
+                .toList();
+        double siteTotal = profile.sites().stream()
+                .mapToDouble(s -> recent ? s.recentBytesPerSecond() : s.bytesPerSecond()).sum();
+        List<AllocationRow> siteRows = profile.sites().stream()
+                .filter(s -> shown.test(s.site().className()) || shown.test(s.topClass()))
+                .map(s -> row(s, recent, siteTotal))
+                .sorted(Comparator.comparingDouble(AllocationRow::bytesPerSecond).reversed())
+                .toList();
+        AllocationRow selected = selectedSite.get();
+        classes.setAll(classRows);
+        sites.setAll(siteRows);
+        if (selected != null) {
+            // Keep the selection on the same site across updates: rows are new objects each time.
+            selectedSite.set(siteRows.stream().filter(r -> r.name().equals(selected.name())).findFirst().orElse(null));
+        }
+        summary.set(profile.samples() == 0 ? "" : String.format(Locale.ROOT,
+                "%,d samples standing for %s over %d s · %s/s on average", profile.samples(),
+                ByteSize.format(profile.totalBytes()), profile.span().toSeconds(),
+                ByteSize.format(profile.totalBytes() / Math.max(1.0, profile.span().toMillis() / 1000.0))));
+        emptyText.set(profile.samples() > 0 ? "No class matches the filter."
+                : jfrStatus.isEmpty() ? "Waiting for the first allocation samples (they arrive every second or two) …"
+                : jfrStatus);
+    }
+
+    private static AllocationRow row(ClassAllocation c, boolean recent, double total) {
+        double rate = recent ? c.recentBytesPerSecond() : c.bytesPerSecond();
+        return new AllocationRow(c.className(), "", rate, total > 0 ? rate / total : 0, c.bytes(), c.recentRates(),
+                List.of());
+    }
+
+    private static AllocationRow row(SiteAllocation s, boolean recent, double total) {
+        double rate = recent ? s.recentBytesPerSecond() : s.bytesPerSecond();
+        return new AllocationRow(s.site().toString(), s.topClass(), rate, total > 0 ? rate / total : 0, s.bytes(),
+                s.recentRates(), s.stack());
+    }
+
+    static Predicate<String> matcher(String text, boolean hideJdk) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return name -> (needle.isEmpty() || name.toLowerCase(Locale.ROOT).contains(needle))
+                && !(hideJdk && isJdk(name));
+    }
+
+    /** JDK classes, and arrays of them or of primitives: what a user's code allocates through, not what it owns. */
+    static boolean isJdk(String className) {
+        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        return !element.contains(".") || element.startsWith("java.") || element.startsWith("javax.")
+                || element.startsWith("jdk.") || element.startsWith("sun.") || element.startsWith("com.sun.");
+    }
+
+    public ObservableList<AllocationRow> classes() {
+        return classes;
+    }
+
+    public ObservableList<AllocationRow> sites() {
+        return sites;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty hideJdkProperty() {
+        return hideJdk;
+    }
+
+    public ObjectProperty<AllocationPeriod> periodProperty() {
+        return period;
+    }
+
+    public ObjectProperty<AllocationRow> selectedSiteProperty() {
+        return selectedSite;
+    }
+
+    /** A line on how much the figures stand on. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** What an empty table says. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    public void dispose() {
+        filter.removeListener(refresh);
+        hideJdk.removeListener(refresh);
+        period.removeListener(refresh);
+    }
+}

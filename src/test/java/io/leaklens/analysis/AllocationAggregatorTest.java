@@ -1,0 +1,113 @@
+package io.leaklens.analysis;
+
+import io.leaklens.model.AllocationProfile;
+import io.leaklens.model.AllocationSample;
+import io.leaklens.model.ClassAllocation;
+import io.leaklens.model.SiteAllocation;
+import io.leaklens.model.StackFrame;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class AllocationAggregatorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final StackFrame GROW = new StackFrame("java.util.Arrays", "copyOf", 3512);
+    private static final StackFrame RECORD = new StackFrame("com.acme.OrderLog", "record", 31);
+    private static final StackFrame RENDER = new StackFrame("com.acme.Invoice", "render", 12);
+    private static final StackFrame MAIN = new StackFrame("com.acme.Main", "main", 5);
+
+    private static AllocationSample sample(double second, String type, long weight, StackFrame... stack) {
+        return new AllocationSample(T0.plusMillis((long) (second * 1000)), type, weight, List.of(stack));
+    }
+
+    @Test
+    void anEmptyAggregatorGivesAnEmptyProfile() {
+        assertThat(new AllocationAggregator().profile()).isEqualTo(AllocationProfile.EMPTY);
+    }
+
+    @Test
+    void classesAreRankedByWeightNotBySampleCount() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        for (int i = 0; i < 100; i++) {
+            aggregator.add(sample(i * 0.1, "com.acme.OrderLog$Entry", 1_000, RECORD, MAIN));
+        }
+        aggregator.add(sample(5, "byte[]", 10_000_000, RENDER, MAIN)); // one sample, far heavier
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.classes()).extracting(ClassAllocation::className)
+                .containsExactly("byte[]", "com.acme.OrderLog$Entry");
+        assertThat(profile.totalBytes()).isEqualTo(10_100_000);
+        assertThat(profile.samples()).isEqualTo(101);
+    }
+
+    @Test
+    void ratesAreBytesPerSecondOfTheEventsOwnTime() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        for (int s = 0; s <= 120; s++) { // 2 minutes, 1 MB/s, then a burst in the last 10 s
+            aggregator.add(sample(s, "byte[]", s >= 111 ? 4_000_000 : 1_000_000, RENDER));
+        }
+
+        ClassAllocation bytes = aggregator.profile().classes().getFirst();
+
+        assertThat(bytes.bytesPerSecond()).isCloseTo((111 * 1e6 + 10 * 4e6) / 120, within(1.0));
+        assertThat(bytes.recentBytesPerSecond()).isCloseTo((50 * 1e6 + 10 * 4e6) / 60, within(1.0));
+        assertThat(bytes.recentRates()).hasSize(60);
+        assertThat(bytes.recentRates()[59]).isEqualTo(4_000_000);
+        assertThat(bytes.recentRates()[0]).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void theSiteIsTheInnermostApplicationFrame() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        aggregator.add(sample(0, "java.lang.Object[]", 5_000, GROW, RECORD, MAIN));
+        aggregator.add(sample(1, "com.acme.OrderLog$Entry", 3_000, RECORD, MAIN));
+        aggregator.add(sample(2, "byte[]", 1_000, GROW)); // all JDK: the innermost frame stands
+
+        List<SiteAllocation> sites = aggregator.profile().sites();
+
+        assertThat(sites).extracting(SiteAllocation::site).containsExactly(RECORD, GROW);
+        assertThat(sites.getFirst().bytes()).isEqualTo(8_000);
+        assertThat(sites.getFirst().topClass()).isEqualTo("java.lang.Object[]");
+        assertThat(sites.getFirst().stack()).containsExactly(GROW, RECORD, MAIN);
+        assertThat(sites.getFirst().site()).hasToString("com.acme.OrderLog.record(OrderLog.java:31)");
+    }
+
+    @Test
+    void sampleWithoutAStackCountsUnderAnUnknownSite() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        aggregator.add(sample(0, "byte[]", 100));
+
+        assertThat(aggregator.profile().sites().getFirst().site().className()).isEqualTo("(no stack trace)");
+    }
+
+    @Test
+    void beyondTheLimitNewClassesAreCountedAsOther() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        for (int i = 0; i < AllocationAggregator.MAX_KEYS + 50; i++) {
+            aggregator.add(sample(0, "gen.C" + i, 1, new StackFrame("gen.C" + i, "make", 1)));
+        }
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.classes()).hasSize(AllocationAggregator.PROFILE_ROWS);
+        assertThat(profile.classes().getFirst().className()).isEqualTo(AllocationAggregator.OTHER);
+        assertThat(profile.classes().getFirst().bytes()).isEqualTo(50);
+        assertThat(profile.sites().getFirst().site().className()).isEqualTo(AllocationAggregator.OTHER);
+    }
+
+    @Test
+    void eachClassKnowsWhereMostOfItIsAllocated() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        aggregator.add(sample(0, "byte[]", 1_000, RENDER, MAIN));
+        aggregator.add(sample(1, "byte[]", 5_000, GROW, RECORD, MAIN));
+        aggregator.add(sample(2, "byte[]", 2_000, RENDER, MAIN));
+
+        assertThat(aggregator.profile().classes().getFirst().topSite()).isEqualTo(RECORD);
+    }
+}
