@@ -24,7 +24,7 @@ public final class RootPaths {
     public static List<PathStep> steps(OldObjectSample sample) {
         List<PathStep> steps = new ArrayList<>();
         List<ReferenceHop> hops = sample.pathFromRoot();
-        for (int i = 0; i < hops.size(); i++) {
+        for (int i = staticHolder(hops).orElse(0); i < hops.size(); i++) {
             ReferenceHop hop = hops.get(i);
             String field = i == hops.size() - 1 ? null
                     : hop.field() != null ? hop.field()
@@ -37,6 +37,20 @@ public final class RootPaths {
         return steps;
     }
 
+    /**
+     * The last hop that is a class holding the chain in a static field. What comes before it only tells how the
+     * class itself is reachable (its class loader, a thread's stack): true for every class, so not the leak's cause.
+     */
+    static java.util.OptionalInt staticHolder(List<ReferenceHop> hops) {
+        for (int i = hops.size() - 2; i >= 0; i--) {
+            ReferenceHop hop = hops.get(i);
+            if ("java.lang.Class".equals(hop.className()) && (hop.fieldStatic() || hop.field() != null)) {
+                return java.util.OptionalInt.of(i);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /** The class to show for a hop: the declaring class for a static field's holder. */
     static String holderClass(ReferenceHop hop) {
         if ("java.lang.Class".equals(hop.className()) && hop.description() != null
@@ -46,11 +60,18 @@ public final class RootPaths {
         return hop.className();
     }
 
+    /**
+     * Whether the sample is held by JFR's own machinery in the target (the remote stream's buffers): the profiler
+     * looking at itself, never the user's leak.
+     */
+    public static boolean heldByProfiler(OldObjectSample sample) {
+        return sample.pathFromRoot().stream().anyMatch(hop -> hop.className().startsWith("jdk.jfr.internal.")
+                || holderClass(hop).startsWith("jdk.jfr.internal."));
+    }
+
     /** The contract's root kinds: static field, thread, jni, class loader, other. */
     public static String rootKind(OldObjectSample sample) {
-        List<ReferenceHop> hops = sample.pathFromRoot();
-        if (!hops.isEmpty() && hops.getFirst().fieldStatic()
-                || !hops.isEmpty() && "java.lang.Class".equals(hops.getFirst().className()) && hops.size() > 1) {
+        if (staticHolder(sample.pathFromRoot()).isPresent()) {
             return "static field";
         }
         GcRoot root = sample.root();
@@ -74,13 +95,14 @@ public final class RootPaths {
     /** The root in a few words: {@code static field com.acme.OrderLog.ENTRIES}, {@code thread main (Stack Variable)}. */
     public static String describeRoot(OldObjectSample sample) {
         List<ReferenceHop> hops = sample.pathFromRoot();
-        if ("static field".equals(rootKind(sample))) {
-            ReferenceHop holder = hops.getFirst();
+        java.util.OptionalInt holderAt = staticHolder(hops);
+        if (holderAt.isPresent()) {
+            ReferenceHop holder = hops.get(holderAt.getAsInt());
             return "static field " + holderClass(holder) + (holder.field() == null ? "" : "." + holder.field());
         }
         GcRoot root = sample.root();
         if (root == null) {
-            return "no path to a GC root (the target did not search for one)";
+            return "no GC root reported (the path search may have stopped at its cutoff)";
         }
         return String.join(" / ", nonBlank(root.system(), root.type(), root.description()));
     }

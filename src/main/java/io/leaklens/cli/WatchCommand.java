@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class WatchCommand implements Callable<Integer> {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** Within the contract's D + 15 s, with room for attaching and detaching. */
+    private static final Duration OLD_OBJECT_WAIT = Duration.ofSeconds(6);
 
     @Parameters(paramLabel = "TARGET", description = "A pid, or part of the name of one of your JVMs.")
     private String target;
@@ -55,6 +57,9 @@ final class WatchCommand implements Callable<Integer> {
                 }
             })) {
                 waitWithProgress(session, ended, err);
+                if (ended.getCount() > 0) {
+                    awaitOldObjects(session, err);
+                }
             }
             session.close();
             last = session.state();
@@ -70,6 +75,24 @@ final class WatchCommand implements Callable<Integer> {
         WatchReport report = WatchReport.of(last, heap);
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
         return 0;
+    }
+
+    /**
+     * Asks for the surviving sampled objects once more, so that the report shows them as they are at the end; they
+     * come back through the stream within a few seconds, or the report goes without them.
+     */
+    private static void awaitOldObjects(LiveSession session, PrintWriter err) throws InterruptedException {
+        java.time.Instant asked = java.time.Instant.now().minusSeconds(1);
+        err.println("leaklens: collecting old objects and their paths to GC roots ...");
+        session.refreshOldObjects();
+        long deadline = System.nanoTime() + OLD_OBJECT_WAIT.toNanos();
+        while (System.nanoTime() < deadline && session.state().connected()) {
+            java.time.Instant emitted = session.state().oldObjects().emittedAt();
+            if (emitted != null && emitted.isAfter(asked)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private void waitWithProgress(LiveSession session, CountDownLatch ended, PrintWriter err)

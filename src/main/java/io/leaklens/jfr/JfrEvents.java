@@ -4,6 +4,9 @@ import io.leaklens.model.AllocationSample;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.OldObjectSample;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Where a JFR source delivers its events, already mapped to our records, on the source's own thread. The JFR event
  * objects themselves are never handed out (JFR reuses them).
@@ -13,6 +16,17 @@ public interface JfrEvents {
     void allocation(AllocationSample sample);
 
     void heapSummary(HeapSummaryEvent summary);
+
+    /**
+     * A new burst of old-object samples begins: the samples that follow replace every earlier one. Called just
+     * before the burst's first {@link #oldObject}. A burst that has no samples at all is not announced.
+     *
+     * @param emittedAt   when the target began emitting them (on the target's clock)
+     * @param targetPause how long the emission took on the target, path search included: the target is paused at
+     *                    a safepoint for about that long
+     */
+    default void oldObjectBurstStarted(Instant emittedAt, Duration targetPause) {
+    }
 
     /** One sample of a burst; a burst re-sends every live sample, so a new burst replaces the previous one. */
     void oldObject(OldObjectSample sample);

@@ -10,8 +10,10 @@ import java.util.List;
  * @param className what was allocated, as the contract names classes ({@code byte[]}, {@code com.acme.Outer$Inner})
  * @param weight    the bytes this sample stands for (all allocations since the thread's previous sample)
  * @param stack     the allocating stack, innermost frame first (may be truncated, may be empty)
+ * @param threadId  the allocating thread's id, or -1 if unknown: a thread's first sample in a recording weighs
+ *                  all it allocated before, so consumers must know whose sample it is
  */
-public record AllocationSample(Instant time, String className, long weight, List<StackFrame> stack) {
+public record AllocationSample(Instant time, String className, long weight, List<StackFrame> stack, long threadId) {
     public AllocationSample {
         stack = List.copyOf(stack);
     }

@@ -1,6 +1,7 @@
 package io.leaklens.session;
 
 import io.leaklens.analysis.AllocationAggregator;
+import io.leaklens.analysis.RootPaths;
 import io.leaklens.jfr.JfrEvents;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.AllocationSample;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What a session makes of JFR events, on the stream's thread: allocation samples summed by class and site, the
- * latest burst of old-object samples. At each flush it publishes an immutable {@link Snapshot}.
+ * What a session makes of JFR events, on the source's thread: allocation samples summed by class and site, and the
+ * latest burst of old-object samples. At each flush that brought something new it publishes an immutable
+ * {@link Snapshot}.
  */
 final class JfrCollector implements JfrEvents {
 
@@ -29,26 +31,26 @@ final class JfrCollector implements JfrEvents {
     private final Consumer<HeapSummaryEvent> heapSummaries;
     private final Consumer<Snapshot> published;
     private final List<OldObjectSample> burst = new ArrayList<>();
+    private Instant burstEmittedAt;
+    private Duration burstPause = Duration.ZERO;
     private boolean burstOpen;
-    private volatile OldObjectSet oldObjects = OldObjectSet.NONE;
-    private volatile Instant refreshedAt;
-    private volatile Duration refreshTook = Duration.ZERO;
+    private OldObjectSet oldObjects = OldObjectSet.NONE;
+    private volatile Duration lastRequestTook = Duration.ZERO;
     private volatile Snapshot latest = Snapshot.EMPTY;
     private boolean changed;
 
     /**
-     * @param heapSummaries receives each heap summary (on the stream thread)
-     * @param published     receives a snapshot after each flush that brought something new (on the stream thread)
+     * @param heapSummaries receives each heap summary (on the source's thread)
+     * @param published     receives each new snapshot (on the source's thread)
      */
     JfrCollector(Consumer<HeapSummaryEvent> heapSummaries, Consumer<Snapshot> published) {
         this.heapSummaries = heapSummaries;
         this.published = published;
     }
 
-    /** Notes a refresh request made on another thread, so the next burst can say when and at what cost. */
-    void refreshRequested(Instant at, Duration took) {
-        refreshedAt = at;
-        refreshTook = took;
+    /** How long the latest old-object request took on our side; told from the thread that made it. */
+    void requestTook(Duration took) {
+        lastRequestTook = took;
     }
 
     @Override
@@ -63,26 +65,39 @@ final class JfrCollector implements JfrEvents {
     }
 
     @Override
+    public void oldObjectBurstStarted(Instant emittedAt, Duration targetPause) {
+        closeBurst();
+        burst.clear();
+        burstEmittedAt = emittedAt;
+        burstPause = targetPause;
+        burstOpen = true;
+    }
+
+    @Override
     public void oldObject(OldObjectSample sample) {
         if (!burstOpen) {
-            // Samples arrive as one burst between two flushes; a burst re-sends every sample still alive.
-            burst.clear();
-            burstOpen = true;
+            oldObjectBurstStarted(null, Duration.ZERO);
         }
-        burst.add(sample);
-        changed = true;
+        if (!RootPaths.heldByProfiler(sample)) {
+            burst.add(sample);
+        }
     }
 
     @Override
     public void flush() {
-        if (burstOpen) {
-            oldObjects = new OldObjectSet(burst, refreshedAt, refreshTook);
-            burstOpen = false;
-        }
+        closeBurst();
         if (changed) {
             changed = false;
             latest = new Snapshot(allocations.profile(), oldObjects);
             published.accept(latest);
+        }
+    }
+
+    private void closeBurst() {
+        if (burstOpen) {
+            oldObjects = new OldObjectSet(burst, burstEmittedAt, burstPause, lastRequestTook);
+            burstOpen = false;
+            changed = true;
         }
     }
 

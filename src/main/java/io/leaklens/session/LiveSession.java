@@ -5,6 +5,7 @@ import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
 import io.leaklens.model.ConnectionStatus;
+import io.leaklens.jfr.JfrSettings;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Watches one target: reads its memory once a second and hears about each collection, on one thread of its own,
  * and publishes an immutable {@link SessionState} after each change. When the target goes away the session
- * publishes a disconnected state that keeps everything collected, and stops.
+ * publishes a disconnected state that keeps everything collected, and stops. Beside that, a JFR stream over the
+ * same JMX connection tells who allocates and, every 30 s or on request, which sampled objects survive and why.
  */
 public final class LiveSession implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class LiveSession implements AutoCloseable {
     private volatile SessionState state;
     private AutoCloseable gcSubscription;
     private AutoCloseable lostSubscription;
+    private volatile JfrFeed jfr;
+    private boolean released;
 
     private LiveSession(TargetConnection connection, Clock clock) {
         this.connection = connection;
@@ -72,14 +77,54 @@ public final class LiveSession implements AutoCloseable {
 
     private void start() throws SessionException {
         try {
-            gcSubscription = connection.onGc(event -> thread.execute(() -> onGc(event)));
-            lostSubscription = connection.onConnectionLost(() -> thread.execute(() -> disconnect(lostReason())));
+            gcSubscription = connection.onGc(event -> onSessionThread(() -> onGc(event)));
+            lostSubscription = connection.onConnectionLost(() -> onSessionThread(() -> disconnect(lostReason())));
         } catch (IOException | RuntimeException e) {
             connection.close();
             thread.shutdownNow();
             throw new SessionException("JVM " + connection.info().pid() + " stopped answering while connecting", e);
         }
         thread.scheduleAtFixedRate(this::sample, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // Opening the JFR stream takes a few hundred ms: the heap is shown meanwhile.
+        Thread.ofPlatform().daemon().name("leaklens-jfr-start-" + connection.info().pid()).start(this::startJfr);
+    }
+
+    private void startJfr() {
+        JfrFeed feed = JfrFeed.start(connection.mbeans(), JfrSettings.defaults(), JfrFeed.DEFAULT_OLD_OBJECT_INTERVAL,
+                summary -> { }, () -> onSessionThread(() -> {
+                    if (state.connected()) {
+                        publish(ConnectionStatus.CONNECTED, null, null);
+                    }
+                }), connection.info().pid());
+        synchronized (this) {
+            if (released) {
+                feed.close(); // the session ended while the stream was opening
+                return;
+            }
+            jfr = feed;
+        }
+    }
+
+    /** Asks the target for its surviving sampled objects and their paths now; they arrive in a later state. */
+    public void refreshOldObjects() {
+        if (jfr != null && state.connected()) {
+            jfr.refreshOldObjects();
+        }
+    }
+
+    /** How often old objects are refreshed by themselves; zero switches it off. */
+    public void setOldObjectInterval(Duration interval) {
+        if (jfr != null) {
+            jfr.scheduleOldObjects(interval);
+        }
+    }
+
+    private void onSessionThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The session has ended: its last state is final.
+        }
     }
 
     public TargetInfo target() {
@@ -134,13 +179,21 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
-        state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, timeline.history());
+        JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
+        state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, timeline.history(),
+                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status());
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
         }
     }
 
     private void releaseTarget() {
+        synchronized (this) {
+            released = true;
+            if (jfr != null) {
+                jfr.close();
+            }
+        }
         for (AutoCloseable subscription : new AutoCloseable[] {gcSubscription, lostSubscription}) {
             try {
                 if (subscription != null) {

@@ -2,14 +2,16 @@ package io.leaklens.ui;
 
 import io.leaklens.ui.allocations.AllocationsView;
 import io.leaklens.ui.heap.HeapView;
+import io.leaklens.ui.oldobjects.OldObjectsView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** One watched JVM: its heap dashboard and who allocates, one tab each. */
+/** One watched JVM: its heap dashboard, who allocates, and which objects survive, one tab each. */
 public final class SessionView extends TabPane {
 
     private final HeapView heap;
     private final AllocationsView allocations;
+    private final OldObjectsView oldObjects;
 
     public SessionView(SessionViewModel model) {
         getStyleClass().add("session-view");
@@ -20,7 +22,10 @@ public final class SessionView extends TabPane {
         heapTab.setId("tab-heap");
         Tab allocationsTab = new Tab("Allocations", allocations);
         allocationsTab.setId("tab-allocations");
-        getTabs().addAll(heapTab, allocationsTab);
+        oldObjects = new OldObjectsView(model.oldObjects());
+        Tab oldObjectsTab = new Tab("Old objects", oldObjects);
+        oldObjectsTab.setId("tab-old-objects");
+        getTabs().addAll(heapTab, allocationsTab, oldObjectsTab);
     }
 
     public HeapView heap() {
@@ -30,5 +35,6 @@ public final class SessionView extends TabPane {
     public void dispose() {
         heap.dispose();
         allocations.dispose();
+        oldObjects.dispose();
     }
 }

@@ -5,6 +5,7 @@ import io.leaklens.session.Subscription;
 import io.leaklens.model.SessionState;
 import io.leaklens.ui.allocations.AllocationsViewModel;
 import io.leaklens.ui.heap.HeapViewModel;
+import io.leaklens.ui.oldobjects.OldObjectsViewModel;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -20,6 +21,7 @@ public final class SessionViewModel {
     private final LiveSession session;
     private final HeapViewModel heap;
     private final AllocationsViewModel allocations;
+    private final OldObjectsViewModel oldObjects;
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
@@ -27,6 +29,8 @@ public final class SessionViewModel {
         this.session = session;
         this.heap = new HeapViewModel(session.state());
         this.allocations = new AllocationsViewModel(session.state());
+        this.oldObjects = new OldObjectsViewModel(session.state(), session::refreshOldObjects,
+                session::setOldObjectInterval);
         this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, this::update);
         this.subscription = session.subscribe(throttle::offer);
         throttle.offer(session.state()); // a state published before we subscribed is not missed
@@ -35,6 +39,11 @@ public final class SessionViewModel {
     private void update(SessionState state) {
         heap.update(state);
         allocations.update(state);
+        oldObjects.update(state);
+    }
+
+    public OldObjectsViewModel oldObjects() {
+        return oldObjects;
     }
 
     public AllocationsViewModel allocations() {
@@ -60,5 +69,6 @@ public final class SessionViewModel {
         session.close();
         heap.dispose();
         allocations.dispose();
+        oldObjects.dispose();
     }
 }

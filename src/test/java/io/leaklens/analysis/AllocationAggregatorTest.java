@@ -22,7 +22,7 @@ class AllocationAggregatorTest {
     private static final StackFrame MAIN = new StackFrame("com.acme.Main", "main", 5);
 
     private static AllocationSample sample(double second, String type, long weight, StackFrame... stack) {
-        return new AllocationSample(T0.plusMillis((long) (second * 1000)), type, weight, List.of(stack));
+        return new AllocationSample(T0.plusMillis((long) (second * 1000)), type, weight, List.of(stack), -1);
     }
 
     @Test
@@ -109,5 +109,20 @@ class AllocationAggregatorTest {
         aggregator.add(sample(2, "byte[]", 2_000, RENDER, MAIN));
 
         assertThat(aggregator.profile().classes().getFirst().topSite()).isEqualTo(RECORD);
+    }
+
+    @Test
+    void eachThreadsFirstSampleIsLeftOutBecauseItWeighsWhatCameBefore() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        StackFrame[] stack = {RENDER};
+        aggregator.add(new AllocationSample(T0, "byte[]", 900_000_000, List.of(stack), 7)); // since the thread began
+        aggregator.add(new AllocationSample(T0.plusSeconds(1), "byte[]", 1_000, List.of(stack), 7));
+        aggregator.add(new AllocationSample(T0.plusSeconds(2), "byte[]", 800_000_000, List.of(stack), 8));
+        aggregator.add(new AllocationSample(T0.plusSeconds(3), "byte[]", 2_000, List.of(stack), 8));
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.totalBytes()).isEqualTo(3_000);
+        assertThat(profile.samples()).isEqualTo(2);
     }
 }

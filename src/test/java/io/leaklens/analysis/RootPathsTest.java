@@ -52,7 +52,7 @@ class RootPathsTest {
         assertThat(RootPaths.rootKind(sample(new GcRoot("JNI", "Global", ""), local, leaf))).isEqualTo("jni");
         assertThat(RootPaths.rootKind(sample(null, leaf))).isEqualTo("other");
         assertThat(RootPaths.describeRoot(sample(MAIN_STACK, local, leaf))).isEqualTo("Threads / Stack Variable / main");
-        assertThat(RootPaths.describeRoot(sample(null, leaf))).startsWith("no path to a GC root");
+        assertThat(RootPaths.describeRoot(sample(null, leaf))).startsWith("no GC root reported");
     }
 
     @Test
@@ -62,5 +62,22 @@ class RootPathsTest {
 
         assertThat(RootPaths.steps(sample)).extracting(PathStep::className)
                 .containsExactly("com.acme.Node", "… 120 objects omitted", "com.acme.Node", "com.acme.Node");
+    }
+
+    @Test
+    void aStaticFieldReachedThroughItsClassLoaderStillReadsAsTheStaticField() {
+        // As seen on a JDK 25 demo: the class is reached from a thread's stack through its loader's class list.
+        OldObjectSample sample = sample(new GcRoot("Threads", "Stack Variable", "RMI TCP Connection(2)"),
+                hop("jdk.internal.loader.ClassLoaders$AppClassLoader", "classes"),
+                hop("java.util.ArrayList", "elementData"),
+                new ReferenceHop("java.lang.Object[]", null, null, false, 12, 64, 0),
+                STATIC_HOLDER, hop("java.util.ArrayList", "elementData"),
+                new ReferenceHop("java.lang.Object[]", null, null, false, 3, 16, 0),
+                hop("com.acme.OrderLog$Entry", null));
+
+        assertThat(RootPaths.rootKind(sample)).isEqualTo("static field");
+        assertThat(RootPaths.describeRoot(sample)).isEqualTo("static field com.acme.OrderLog.ENTRIES");
+        assertThat(RootPaths.steps(sample)).extracting(PathStep::className).containsExactly(
+                "com.acme.OrderLog", "java.util.ArrayList", "java.lang.Object[]", "com.acme.OrderLog$Entry");
     }
 }

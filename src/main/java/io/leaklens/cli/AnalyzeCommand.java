@@ -1,0 +1,38 @@
+package io.leaklens.cli;
+
+import io.leaklens.analysis.HeapSummary;
+import io.leaklens.model.SessionState;
+import io.leaklens.session.RecordingAnalysis;
+import io.leaklens.session.SessionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code leaklens analyze FILE.jfr}: the watch analysis of a recording made elsewhere. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse a JFR recording made elsewhere (e.g. jcmd PID JFR.dump filename=x.jfr).")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE.jfr", description = "The recording.")
+    private Path file;
+
+    @Option(names = "--json", description = "Print JSON (see the CLI contract) instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws SessionException {
+        spec.commandLine().getErr().println("leaklens: reading " + file + " ...");
+        SessionState state = RecordingAnalysis.read(file);
+        WatchReport report = WatchReport.of(state, HeapSummary.of(state.heap()));
+        spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package io.leaklens.jfr;
+
+import io.leaklens.model.AllocationSample;
+import io.leaklens.model.GcRoot;
+import io.leaklens.model.HeapSummaryEvent;
+import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.StackFrame;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place that knows JFR's event and field names: maps a {@link RecordedEvent} to our records at once (JFR
+ * reuses its event objects). A field a target's JDK does not write (e.g. {@code objectSize} before JDK 25), or one of
+ * an unexpected type, becomes "unknown" (-1, null, empty); mapping never throws for missing data.
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class EventMapper {
+
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
+    static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
+
+    /** Enough to tell the allocating site from the framework around it; JFR's own default depth is 64 too. */
+    public static final int MAX_FRAMES = 64;
+
+    /** {@code jdk.ObjectAllocationSample}: objectClass, weight, stackTrace. */
+    public AllocationSample allocation(RecordedEvent event) {
+        return new AllocationSample(event.getStartTime(), className(value(event, "objectClass", RecordedClass.class)),
+                longValue(event, "weight"), stack(event.getStackTrace()), threadId(event));
+    }
+
+    private static long threadId(RecordedEvent event) {
+        jdk.jfr.consumer.RecordedThread thread = event.getThread();
+        return thread == null ? -1 : thread.getJavaThreadId();
+    }
+
+    /** {@code jdk.GCHeapSummary}: gcId, when ("Before GC" / "After GC"), heapUsed, heapSpace.committedSize. */
+    public HeapSummaryEvent heapSummary(RecordedEvent event) {
+        return new HeapSummaryEvent(event.getStartTime(), longValue(event, "gcId"),
+                "After GC".equals(value(event, "when", String.class)), longValue(event, "heapUsed"),
+                longValue(event, "heapSpace.committedSize"));
+    }
+
+    /**
+     * {@code jdk.OldObjectSample}: the sampled object with its chain of referrers, the GC root, and what JDK 25
+     * targets add ({@code objectSize}).
+     */
+    public OldObjectSample oldObject(RecordedEvent event) {
+        RecordedObject object = value(event, "object", RecordedObject.class);
+        RecordedObject root = value(event, "root", RecordedObject.class);
+        long arrayElements = longValue(event, "arrayElements");
+        // JFR writes Integer.MIN_VALUE for "not an array".
+        int elements = arrayElements < 0 || arrayElements > Integer.MAX_VALUE ? -1 : (int) arrayElements;
+        Instant allocated = instant(event, "allocationTime");
+        Duration age = duration(event, "objectAge");
+        if (age == null) {
+            // Targets before JDK 12 wrote no age: it is the time from allocation to the emission.
+            age = allocated == null ? Duration.ZERO : Duration.between(allocated, event.getStartTime());
+        }
+        GcRoot gcRoot = root == null ? null : new GcRoot(value(root, "system", String.class),
+                value(root, "type", String.class), value(root, "description", String.class));
+        return new OldObjectSample(allocated == null ? event.getStartTime() : allocated, age,
+                className(value(object, "type", RecordedClass.class)), longValue(event, "objectSize"), elements,
+                longValue(event, "lastKnownHeapUsage"), stack(event.getStackTrace()), gcRoot,
+                ReferencePath.of(object, gcRoot != null, elements));
+    }
+
+    static String className(RecordedClass type) {
+        return type == null ? ClassNames.UNKNOWN : ClassNames.fromJfr(value(type, "name", String.class));
+    }
+
+    private static List<StackFrame> stack(RecordedStackTrace trace) {
+        if (trace == null) {
+            return List.of();
+        }
+        List<RecordedFrame> frames = trace.getFrames();
+        List<StackFrame> stack = new ArrayList<>(Math.min(frames.size(), MAX_FRAMES));
+        for (RecordedFrame frame : frames) {
+            if (stack.size() == MAX_FRAMES) {
+                break;
+            }
+            RecordedMethod method = frame.getMethod();
+            String type = method == null ? ClassNames.UNKNOWN : className(method.getType());
+            String name = method == null || method.getName() == null ? ClassNames.UNKNOWN : method.getName();
+            stack.add(new StackFrame(type, name, Math.max(-1, frame.getLineNumber())));
+        }
+        return stack;
+    }
+
+    /** A field's value if the object has it with the expected type, otherwise null. */
+    static <T> T value(RecordedObject object, String name, Class<T> type) {
+        if (object == null || !object.hasField(name)) {
+            return null;
+        }
+        Object value = object.getValue(name);
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    /** A whole-number field, or -1 when absent. */
+    static long longValue(RecordedObject object, String name) {
+        Number number = value(object, name, Number.class);
+        return number == null ? -1 : number.longValue();
+    }
+
+    private static Instant instant(RecordedObject object, String name) {
+        if (object == null || !object.hasField(name)) {
+            return null;
+        }
+        try {
+            return object.getInstant(name);
+        } catch (IllegalArgumentException notATimestamp) {
+            return null; // a field of another kind than JFR documents counts as absent
+        }
+    }
+
+    private static Duration duration(RecordedObject object, String name) {
+        if (object == null || !object.hasField(name)) {
+            return null;
+        }
+        try {
+            return object.getDuration(name);
+        } catch (IllegalArgumentException notATimespan) {
+            return null; // as in instant()
+        }
+    }
+}

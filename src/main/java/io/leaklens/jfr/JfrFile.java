@@ -1,0 +1,66 @@
+package io.leaklens.jfr;
+
+import jdk.jfr.consumer.EventStream;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a recording file ({@code jcmd PID JFR.dump}, {@code -XX:StartFlightRecording}, JMC) through the same mapper
+ * as the live stream, on the calling thread. Bad files fail at once with an IOException whose message is one
+ * sentence for the user (missing, a directory, empty, truncated, not JFR at all).
+ */
+public final class JfrFile {
+
+    private JfrFile() {
+    }
+
+    /**
+     * Delivers every allocation sample, heap summary and old-object sample of the file to {@code sink} in time
+     * order, calling {@link JfrEvents#flush()} at the end (and wherever the file has flush points).
+     *
+     * @throws IOException the file cannot be read or is not a whole JFR recording
+     */
+    public static void read(Path file, JfrEvents sink) throws IOException {
+        check(file);
+        Throwable[] failure = new Throwable[1];
+        EventStream stream = EventStream.openFile(file);
+        try {
+            EventRouter.connect(stream, sink);
+            stream.onError(e -> {
+                // Our mapper or the sink failed: stop at once rather than deliver a partial picture.
+                if (failure[0] == null) {
+                    failure[0] = e;
+                }
+                stream.close();
+            });
+            stream.start();
+        } finally {
+            stream.close();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw new IOException("reading " + file + " failed: " + failure[0], failure[0]);
+        }
+        sink.flush();
+    }
+
+    private static void check(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory, not a JFR recording");
+        }
+        try (FileChannel channel = ChunkCheck.open(file)) {
+            ChunkCheck.check(file, channel);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read " + file + ": permission denied", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.leaklens.session;
+
+import io.leaklens.jfr.JfrSettings;
+import io.leaklens.jfr.LiveJfrStream;
+import io.leaklens.jfr.OldObjectRefresh;
+import io.leaklens.jfr.OldObjectTrigger;
+import io.leaklens.model.HeapSummaryEvent;
+
+import javax.management.MBeanServerConnection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A session's JFR side: the live stream of allocation samples and heap summaries, and old-object bursts asked for
+ * on request and on a slow schedule (each costs the target a short pause to search the paths to GC roots).
+ * A target without JFR leaves the session working on JMX alone, with a status that says why.
+ */
+final class JfrFeed implements AutoCloseable {
+
+    /** The default cadence of old-object refreshes: slow, since each pauses the target briefly. */
+    static final Duration DEFAULT_OLD_OBJECT_INTERVAL = Duration.ofSeconds(30);
+
+    private final JfrCollector collector;
+    private final ScheduledExecutorService refresher;
+    private final OldObjectTrigger trigger;
+    private final Runnable changed;
+    private volatile LiveJfrStream stream;
+    private volatile String status;
+    private ScheduledFuture<?> schedule;
+
+    private JfrFeed(MBeanServerConnection connection, JfrSettings settings, Consumer<HeapSummaryEvent> heapSummaries,
+                    Runnable changed, long pid) {
+        this.changed = changed;
+        this.collector = new JfrCollector(heapSummaries, snapshot -> changed.run());
+        this.trigger = new OldObjectTrigger(connection, settings.oldObjectCutoff());
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leaklens-old-objects-" + pid);
+            t.setDaemon(true);
+            return t;
+        });
+        this.status = "Streaming allocation samples (" + settings.allocationThrottle() + ")";
+    }
+
+    /** Starts streaming; never fails: a target without JFR gives a feed whose status says so. */
+    static JfrFeed start(MBeanServerConnection connection, JfrSettings settings, Duration oldObjectInterval,
+                         Consumer<HeapSummaryEvent> heapSummaries, Runnable changed, long pid) {
+        JfrFeed feed = new JfrFeed(connection, settings, heapSummaries, changed, pid);
+        try {
+            feed.stream = LiveJfrStream.start(connection, settings, feed.collector, new LiveJfrStream.Listener() {
+                @Override
+                public void restarted(String reason) {
+                    feed.setStatus("The JFR stream was restarted after " + reason + "; events of the gap are lost");
+                }
+
+                @Override
+                public void ended(String reason) {
+                    feed.setStatus("The JFR stream ended (" + reason + "); the data collected is kept");
+                }
+            });
+            feed.scheduleOldObjects(oldObjectInterval);
+        } catch (IOException | RuntimeException e) {
+            feed.setStatus("No JFR data from this JVM: " + firstLine(e));
+        }
+        return feed;
+    }
+
+    private void setStatus(String text) {
+        status = text;
+        changed.run();
+    }
+
+    /** Refreshes old objects every {@code interval}; zero or negative switches the schedule off. */
+    synchronized void scheduleOldObjects(Duration interval) {
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
+        }
+        if (!interval.isZero() && !interval.isNegative() && !refresher.isShutdown()) {
+            schedule = refresher.scheduleWithFixedDelay(this::refreshNow, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Asks the target for its old-object samples now, in the background; they arrive with the stream. */
+    void refreshOldObjects() {
+        if (stream != null && !refresher.isShutdown()) {
+            refresher.execute(this::refreshNow);
+        }
+    }
+
+    private void refreshNow() {
+        try {
+            OldObjectRefresh refresh = trigger.refresh();
+            collector.requestTook(refresh.clientTime());
+        } catch (IOException | RuntimeException e) {
+            setStatus("Could not refresh old objects: " + firstLine(e));
+        }
+    }
+
+    JfrCollector.Snapshot snapshot() {
+        return collector.latest();
+    }
+
+    String status() {
+        return status;
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        LiveJfrStream s = stream;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+}

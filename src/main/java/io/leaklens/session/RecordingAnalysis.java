@@ -1,0 +1,77 @@
+package io.leaklens.session;
+
+import io.leaklens.analysis.HeapTimeline;
+import io.leaklens.jfr.JfrFile;
+import io.leaklens.model.ConnectionStatus;
+import io.leaklens.model.GcEvent;
+import io.leaklens.model.HeapHistory;
+import io.leaklens.model.HeapSample;
+import io.leaklens.model.HeapSummaryEvent;
+import io.leaklens.model.SessionState;
+import io.leaklens.model.TargetInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JFR recording made elsewhere ({@code jcmd PID JFR.dump ...}) through the same mapper and aggregation as a
+ * live session, and gives the state a session would have ended with: heap from the recording's heap summaries,
+ * allocations from its allocation samples, the old objects it holds.
+ */
+public final class RecordingAnalysis {
+
+    private RecordingAnalysis() {
+    }
+
+    public static SessionState read(Path file) throws SessionException {
+        HeapFromSummaries heap = new HeapFromSummaries();
+        JfrCollector collector = new JfrCollector(heap::add, snapshot -> { });
+        try {
+            JfrFile.read(file, collector);
+        } catch (IOException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+        collector.flush();
+        JfrCollector.Snapshot data = collector.latest();
+        HeapHistory history = heap.timeline.history();
+        Instant start = history.first().map(HeapSample::time)
+                .orElse(data.allocations().from() == null ? Instant.EPOCH : data.allocations().from());
+        Instant end = history.latest().map(HeapSample::time)
+                .orElse(data.allocations().to() == null ? start : data.allocations().to());
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        TargetInfo target = new TargetInfo(0, name, "unknown", "", List.of());
+        return new SessionState(target, ConnectionStatus.DISCONNECTED, start, end, null, history,
+                data.allocations(), data.oldObjects(), "read from " + name);
+    }
+
+    /** Heap samples and collections rebuilt from the before/after summaries JFR writes around each collection. */
+    private static final class HeapFromSummaries {
+        final HeapTimeline timeline = new HeapTimeline();
+        final Map<Long, HeapSummaryEvent> before = new HashMap<>();
+        long collections;
+
+        void add(HeapSummaryEvent summary) {
+            if (!summary.afterGc()) {
+                if (before.size() < 1_000) {
+                    before.put(summary.gcId(), summary);
+                }
+                return;
+            }
+            collections++;
+            HeapSummaryEvent start = before.remove(summary.gcId());
+            if (start != null) {
+                timeline.add(new GcEvent(summary.time(), "GC " + summary.gcId(), "",
+                        Duration.between(start.time(), summary.time()), start.heapUsed(), summary.heapUsed()));
+            } else {
+                timeline.add(new io.leaklens.model.LiveSetPoint(summary.time(), summary.heapUsed()));
+            }
+            timeline.add(new HeapSample(summary.time(), summary.heapUsed(), summary.committed(), -1, -1, -1, -1, -1,
+                    0, collections, 0, Double.NaN));
+        }
+    }
+}
