@@ -33,4 +33,17 @@ sleep 45
 DISPLAY=$display xdotool mousemove 1100 470
 sleep 1.5
 DISPLAY=$display import -window root "$out/dashboard.png"
-echo "wrote $out/picker.png and $out/dashboard.png"
+# The session's inner tabs: Allocations, then Old objects (after asking for a fresh burst).
+DISPLAY=$display xdotool mousemove 444 57 click 1
+sleep 1.5
+DISPLAY=$display xdotool mousemove 500 486 click 1
+sleep 1
+DISPLAY=$display import -window root "$out/allocations.png"
+DISPLAY=$display xdotool mousemove 550 57 click 1
+sleep 1
+DISPLAY=$display xdotool mousemove 420 108 click 1
+sleep 4
+DISPLAY=$display xdotool mousemove 500 197 click 1
+sleep 1
+DISPLAY=$display import -window root "$out/old-objects.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png and old-objects.png"

@@ -16,6 +16,11 @@ import java.util.Locale;
 public final class RootPaths {
 
     private static final String CLASS_PREFIX = "Class Name: ";
+    /**
+     * A sample without a root: the path search marks what it reaches from the roots, so an unmarked sample is
+     * garbage that the next collection will take (or was beyond the search's cutoff).
+     */
+    public static final String UNREACHABLE = "unreachable: garbage not collected yet";
 
     private RootPaths() {
     }
@@ -69,6 +74,11 @@ public final class RootPaths {
                 || holderClass(hop).startsWith("jdk.jfr.internal."));
     }
 
+    /** Whether the target found no root for the sample: garbage, not a leak. */
+    public static boolean unreachable(OldObjectSample sample) {
+        return sample.root() == null && staticHolder(sample.pathFromRoot()).isEmpty();
+    }
+
     /** The contract's root kinds: static field, thread, jni, class loader, other. */
     public static String rootKind(OldObjectSample sample) {
         if (staticHolder(sample.pathFromRoot()).isPresent()) {
@@ -102,7 +112,7 @@ public final class RootPaths {
         }
         GcRoot root = sample.root();
         if (root == null) {
-            return "no GC root reported (the path search may have stopped at its cutoff)";
+            return UNREACHABLE;
         }
         return String.join(" / ", nonBlank(root.system(), root.type(), root.description()));
     }

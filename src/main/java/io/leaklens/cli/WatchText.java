@@ -48,7 +48,7 @@ final class WatchText {
         }
         if (!report.oldObjects().samples().isEmpty()) {
             text.append(String.format(Locale.ROOT, "%nold objects: %d samples%n", report.oldObjects().samples().size()));
-            report.oldObjects().samples().stream()
+            report.oldObjects().samples().stream().filter(o -> !RootPaths.unreachable(o))
                     .collect(java.util.stream.Collectors.groupingBy(o -> o.className() + " held by "
                             + RootPaths.describeRoot(o), java.util.stream.Collectors.counting()))
                     .entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)

@@ -22,9 +22,16 @@ import java.util.List;
  * reuses its event objects). A field a target's JDK does not write (e.g. {@code objectSize} before JDK 25), or one of
  * an unexpected type, becomes "unknown" (-1, null, empty); mapping never throws for missing data.
  * <p>
- * Stateless and thread-safe.
+ * Keeps a bounded cache of mapped stacks: JFR hands out one {@link RecordedStackTrace} object per distinct stack
+ * of a chunk, so the events of a hot site share it, and mapping its frames once saves most of the work (measured:
+ * the stack is most of a sample's mapping cost). Not thread-safe: one mapper per event source.
  */
 public final class EventMapper {
+
+    /** Distinct stacks remembered; past this the cache starts over (a new chunk brings new objects anyway). */
+    static final int STACK_CACHE_SIZE = 4_096;
+    private final java.util.Map<RecordedStackTrace, List<StackFrame>> stacks = new java.util.IdentityHashMap<>();
+    private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
 
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
@@ -35,8 +42,34 @@ public final class EventMapper {
 
     /** {@code jdk.ObjectAllocationSample}: objectClass, weight, stackTrace. */
     public AllocationSample allocation(RecordedEvent event) {
-        return new AllocationSample(event.getStartTime(), className(value(event, "objectClass", RecordedClass.class)),
-                longValue(event, "weight"), stack(event.getStackTrace()), threadId(event));
+        RecordedClass type;
+        long weight;
+        try {
+            // The hot path: typed getters look a field up once, where hasField + getValue would scan twice.
+            type = event.getClass("objectClass");
+            weight = event.getLong("weight");
+        } catch (IllegalArgumentException | ClassCastException e) {
+            type = value(event, "objectClass", RecordedClass.class);
+            weight = longValue(event, "weight");
+        }
+        return new AllocationSample(event.getStartTime(), cachedClassName(type), weight, stack(event.getStackTrace()),
+                threadId(event));
+    }
+
+    /** Class names by constant-pool object, like the stacks: a hot class is converted once per chunk. */
+    private String cachedClassName(RecordedClass type) {
+        if (type == null) {
+            return ClassNames.UNKNOWN;
+        }
+        String name = classNames.get(type);
+        if (name == null) {
+            if (classNames.size() >= STACK_CACHE_SIZE) {
+                classNames.clear();
+            }
+            name = className(type);
+            classNames.put(type, name);
+        }
+        return name;
     }
 
     private static long threadId(RecordedEvent event) {
@@ -79,10 +112,22 @@ public final class EventMapper {
         return type == null ? ClassNames.UNKNOWN : ClassNames.fromJfr(value(type, "name", String.class));
     }
 
-    private static List<StackFrame> stack(RecordedStackTrace trace) {
+    private List<StackFrame> stack(RecordedStackTrace trace) {
         if (trace == null) {
             return List.of();
         }
+        List<StackFrame> cached = stacks.get(trace);
+        if (cached == null) {
+            if (stacks.size() >= STACK_CACHE_SIZE) {
+                stacks.clear();
+            }
+            cached = List.copyOf(mapFrames(trace));
+            stacks.put(trace, cached);
+        }
+        return cached;
+    }
+
+    private static List<StackFrame> mapFrames(RecordedStackTrace trace) {
         List<RecordedFrame> frames = trace.getFrames();
         List<StackFrame> stack = new ArrayList<>(Math.min(frames.size(), MAX_FRAMES));
         for (RecordedFrame frame : frames) {

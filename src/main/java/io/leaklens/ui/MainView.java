@@ -64,7 +64,8 @@ public final class MainView extends SplitPane {
         Label title = new Label("Watch a JVM's memory live");
         title.getStyleClass().add("title");
         Label text = new Label("Pick one of your JVMs on the left and press Connect.\n"
-                + "No program of your own at hand? Launch the demo shop: it leaks, on purpose.");
+                + "No program of your own at hand? Launch the demo shop: it leaks, on purpose.\n"
+                + "A recording made elsewhere (jcmd PID JFR.dump) opens with Open recording….");
         text.getStyleClass().add("hint");
         text.setWrapText(true);
         Button demo = new Button("Launch demo app");

@@ -31,11 +31,19 @@ public final class MainViewModel {
         LocalJvms jvms = new LocalJvms();
         this.picker = new JvmPickerViewModel(jvms::list, connector,
                 () -> DemoLauncher.start(Duration.ZERO, false), this::opened, executor);
+        this.picker.onRecordingOpened(this::openedRecording);
+    }
+
+    /** Shows a recording read from a file in a tab of its own. */
+    public void openedRecording(io.leaklens.model.SessionState recording) {
+        SessionViewModel model = SessionViewModel.ofRecording(recording);
+        sessions.add(model);
+        current.set(model);
     }
 
     private void opened(LiveSession session) {
         for (SessionViewModel open : sessions) {
-            if (open.pid() == session.target().pid() && open.heap().connectedProperty().get()) {
+            if (open.live() && open.pid() == session.target().pid() && open.heap().connectedProperty().get()) {
                 session.close();
                 current.set(open);
                 return;

@@ -1,8 +1,8 @@
 package io.leaklens.ui;
 
+import io.leaklens.model.SessionState;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.Subscription;
-import io.leaklens.model.SessionState;
 import io.leaklens.ui.allocations.AllocationsViewModel;
 import io.leaklens.ui.heap.HeapViewModel;
 import io.leaklens.ui.oldobjects.OldObjectsViewModel;
@@ -11,29 +11,46 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * One connected target in the app: owns its live session and hands the session's states to the feature view
- * models on the FX thread, at most ten times a second.
+ * One watched JVM, or one opened recording, in the app: hands the session's states to the feature view models on
+ * the FX thread, at most ten times a second. A live session is owned here and closed on dispose.
  */
 public final class SessionViewModel {
 
     static final Duration UI_UPDATE_INTERVAL = Duration.ofMillis(100);
 
     private final LiveSession session;
+    private final String title;
+    private final long pid;
     private final HeapViewModel heap;
     private final AllocationsViewModel allocations;
     private final OldObjectsViewModel oldObjects;
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
-    public SessionViewModel(LiveSession session, Executor fx) {
+    private SessionViewModel(LiveSession session, SessionState initial, String title, Executor fx) {
         this.session = session;
-        this.heap = new HeapViewModel(session.state());
-        this.allocations = new AllocationsViewModel(session.state());
-        this.oldObjects = new OldObjectsViewModel(session.state(), session::refreshOldObjects,
-                session::setOldObjectInterval);
+        this.title = title;
+        this.pid = initial.target().pid();
+        this.heap = new HeapViewModel(initial);
+        this.allocations = new AllocationsViewModel(initial);
+        this.oldObjects = session == null
+                ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
+                : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);
         this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, this::update);
-        this.subscription = session.subscribe(throttle::offer);
-        throttle.offer(session.state()); // a state published before we subscribed is not missed
+        this.subscription = session == null ? () -> { } : session.subscribe(throttle::offer);
+        if (session != null) {
+            throttle.offer(session.state()); // a state published before we subscribed is not missed
+        }
+    }
+
+    /** A live target. */
+    public SessionViewModel(LiveSession session, Executor fx) {
+        this(session, session.state(), session.target().displayName() + " (" + session.target().pid() + ")", fx);
+    }
+
+    /** A recording read from a file: its final state, shown as it is. */
+    public static SessionViewModel ofRecording(SessionState state) {
+        return new SessionViewModel(null, state, state.target().displayName(), Runnable::run);
     }
 
     private void update(SessionState state) {
@@ -54,19 +71,26 @@ public final class SessionViewModel {
         return heap;
     }
 
+    /** The target's pid; 0 for a recording. */
     public long pid() {
-        return session.target().pid();
+        return pid;
+    }
+
+    public boolean live() {
+        return session != null;
     }
 
     public String title() {
-        return session.target().displayName() + " (" + session.target().pid() + ")";
+        return title;
     }
 
     /** Detaches from the target and stops updates; the view models keep the last state. */
     public void dispose() {
         subscription.close();
         throttle.close();
-        session.close();
+        if (session != null) {
+            session.close();
+        }
         heap.dispose();
         allocations.dispose();
         oldObjects.dispose();

@@ -79,7 +79,8 @@ public final class AllocationsView extends VBox {
         sitesTable.setId("allocation-sites");
         sitesTable.setItems(sorted(model.sites(), sitesTable));
         TableColumn<AllocationRow, String> topClass = column("Allocates mostly", AllocationRow::detail);
-        topClass.setPrefWidth(220);
+        topClass.setPrefWidth(240);
+        topClass.setMaxWidth(320);
         sitesTable.getColumns().add(1, topClass);
         tableSelection = (obs, old, row) -> {
             if (row != null) {
@@ -102,10 +103,9 @@ public final class AllocationsView extends VBox {
         VBox stackBox = new VBox(6, stackTitle, stack);
         VBox.setVgrow(stack, Priority.ALWAYS);
 
-        SplitPane lower = new SplitPane(sitesTable, stackBox);
-        lower.setDividerPositions(0.62);
-        SplitPane split = new SplitPane(classesTable, lower);
+        SplitPane split = new SplitPane(classesTable, sitesTable, stackBox);
         split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36, 0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar, summary, split);
     }
@@ -127,6 +127,7 @@ public final class AllocationsView extends VBox {
         trend.setCellFactory(c -> new Sparkline<>());
         trend.setSortable(false);
         trend.setPrefWidth(110);
+        trend.setMaxWidth(120);
         table.getColumns().addAll(java.util.List.of(name, rate, share, total, trend));
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyTextProperty());
@@ -163,7 +164,8 @@ public final class AllocationsView extends VBox {
             }
         });
         column.getStyleClass().add("number-column");
-        column.setPrefWidth(110);
+        column.setPrefWidth(100);
+        column.setMaxWidth(130); // the names need the room
         return column;
     }
 

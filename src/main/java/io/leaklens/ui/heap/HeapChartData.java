@@ -54,7 +54,7 @@ public record HeapChartData(double from, double to, List<ChartSeries> heap, List
         List<HeapSample> rated = samples.stream().filter(s -> !Double.isNaN(s.allocationRate())).toList();
         List<ChartSeries> allocation = List.of(series("Allocation rate", rated, s -> s.allocationRate() / MB));
         List<ChartSeries> offHeap = new ArrayList<>();
-        offHeap.add(series("Metaspace", samples, s -> s.metaspaceUsed() / MB));
+        offHeap.add(series("Metaspace", samples, s -> Math.max(0, s.metaspaceUsed()) / MB));
         offHeap.add(series("Direct buffers", samples, s -> Math.max(0, s.directBufferUsed()) / MB));
         offHeap.add(series("Mapped buffers", samples, s -> Math.max(0, s.mappedBufferUsed()) / MB));
         return new HeapChartData(start, Math.max(end, start + 1), heap, markers(history.gcEvents(), start),

@@ -53,7 +53,8 @@ public final class HeapViewModel {
     public void update(SessionState newState) {
         this.state = newState;
         title.set(newState.target().displayName());
-        subtitle.set("pid " + newState.target().pid() + " · Java " + newState.target().jvmVersion() + " · "
+        subtitle.set(newState.target().pid() == 0 ? "A JFR recording: heap from its GC heap summaries"
+                : "pid " + newState.target().pid() + " · Java " + newState.target().jvmVersion() + " · "
                 + String.join(", ", newState.target().collectors()));
         connected.set(newState.connected());
         status.set(statusText(newState));
@@ -66,6 +67,10 @@ public final class HeapViewModel {
     }
 
     static String statusText(SessionState state) {
+        if (state.target().pid() == 0 && !state.connected()) {
+            return "Recording from " + CLOCK.format(state.connectedAt()) + " to "
+                    + CLOCK.format(state.disconnectedAt()) + " · " + state.jfrStatus();
+        }
         if (state.connected()) {
             return state.heap().samples().isEmpty() ? "Connected · waiting for the first sample …"
                     : "Live · one sample per second since " + CLOCK.format(state.connectedAt());

@@ -91,8 +91,24 @@ public final class JvmPickerView extends VBox {
         demo.disableProperty().bind(model.busyProperty());
         demo.setOnAction(e -> model.launchDemo());
         demo.setTooltip(new Tooltip("Start the built-in leaky demo shop in its own JVM and connect to it"));
-        HBox actions = new HBox(8, connect, demo);
+        Button open = new Button("Open recording…");
+        open.setId("open-recording");
+        open.disableProperty().bind(model.busyProperty());
+        open.setTooltip(new Tooltip("Analyse a JFR recording made elsewhere (jcmd PID JFR.dump filename=x.jfr)"));
+        open.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Open a JFR recording");
+            chooser.getExtensionFilters().addAll(
+                    new javafx.stage.FileChooser.ExtensionFilter("JFR recordings", "*.jfr"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.openRecording(file.toPath());
+            }
+        });
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, connect, demo, open);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPrefWrapLength(260);
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(16, 16);

@@ -63,6 +63,7 @@ public final class JvmPickerViewModel {
     private final BooleanBinding canConnect;
     private final List<Process> demos = new ArrayList<>();
     private boolean refreshing;
+    private Consumer<io.leaklens.model.SessionState> recordingOpened = state -> { };
 
     public JvmPickerViewModel(Supplier<List<JvmInfo>> lister, Connector connector, DemoStarter demoStarter,
                               Consumer<LiveSession> onConnected, UiExecutor executor) {
@@ -175,6 +176,30 @@ public final class JvmPickerViewModel {
             } else {
                 message.set("");
                 onConnected.accept(session);
+            }
+        });
+    }
+
+    /** Where an opened recording goes. */
+    public void onRecordingOpened(Consumer<io.leaklens.model.SessionState> consumer) {
+        this.recordingOpened = consumer;
+    }
+
+    /** Reads a JFR recording in the background and shows it like a finished session. */
+    public void openRecording(java.nio.file.Path file) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set(false);
+        message.set("Reading " + file.getFileName() + " …");
+        executor.submit(() -> io.leaklens.session.RecordingAnalysis.read(file)).whenComplete((state, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                fail(messageOf(failure));
+            } else {
+                message.set("");
+                recordingOpened.accept(state);
             }
         });
     }

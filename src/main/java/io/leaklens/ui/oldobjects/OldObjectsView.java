@@ -75,12 +75,12 @@ public final class OldObjectsView extends VBox {
         table.setId("old-object-groups");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("Class", OldObjectGroup::className, 260),
-                column("Samples", g -> Integer.toString(g.count()), 70),
+                column("Class", OldObjectGroup::className, 300),
+                column("Samples", g -> Integer.toString(g.count()), 84),
                 column("Oldest", g -> age(g.oldest()), 80),
                 column("Size", g -> g.totalSize() < 0 ? "–" : ByteSize.format(g.totalSize()), 80),
-                column("Held by", OldObjectGroup::root, 240),
-                column("Allocated at", OldObjectGroup::site, 260)));
+                column("Held by", OldObjectGroup::root, 330),
+                column("Allocated at", OldObjectGroup::site, 300)));
         table.setItems(model.groups());
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -99,12 +99,16 @@ public final class OldObjectsView extends VBox {
         Label stackTitle = new Label("Allocated at");
         stackTitle.getStyleClass().add("section-title");
         stack.setPlaceholder(new Label("No stack trace."));
-        VBox detail = new VBox(6, pathTitle, pathScroll, stackTitle, stack);
+        VBox pathBox = new VBox(6, pathTitle, pathScroll);
+        VBox stackBox = new VBox(6, stackTitle, stack);
         VBox.setVgrow(pathScroll, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);
+        SplitPane detail = new SplitPane(pathBox, stackBox);
+        detail.setDividerPositions(0.55);
 
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.6);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar, split);
         showDetail(model.selectedProperty().get());
@@ -128,8 +132,9 @@ public final class OldObjectsView extends VBox {
         path.getChildren().add(root);
         int depth = 1;
         for (PathStep step : group.path()) {
-            Label line = new Label((step.field() == null ? "" : "") + step.className()
-                    + (step.field() == null ? "   ← " + group.count() + " sampled" : "  ." + step.field()));
+            Label line = new Label(step.className()
+                    + (step.field() == null ? "   ← " + group.count() + " sampled"
+                    : step.field().equals("[]") ? "  [element]" : "  ." + step.field()));
             line.getStyleClass().add(step.field() == null ? "path-leaf" : "path-step");
             line.setTranslateX(Math.min(depth, 20) * 14);
             path.getChildren().add(line);

@@ -106,7 +106,9 @@ public final class OldObjectsViewModel {
             groups.add(new OldObjectGroup(first.className(), members.size(), oldest, size, site,
                     RootPaths.rootKind(first), RootPaths.describeRoot(first), path, first.stack(), first));
         }
-        groups.sort(Comparator.comparingInt(OldObjectGroup::count).reversed());
+        // Garbage not yet collected goes last: it explains nothing about what is kept.
+        groups.sort(Comparator.comparing((OldObjectGroup g) -> RootPaths.unreachable(g.example()))
+                .thenComparing(Comparator.comparingInt(OldObjectGroup::count).reversed()));
         return groups;
     }
 

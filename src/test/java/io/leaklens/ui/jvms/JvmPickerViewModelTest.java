@@ -109,4 +109,17 @@ class JvmPickerViewModelTest {
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).isEqualTo("Could not start the demo: no java.");
     }
+
+    @Test
+    void aRecordingThatCannotBeReadSaysWhyInOneSentence() {
+        JvmPickerViewModel model = picker(pid -> null);
+        List<io.leaklens.model.SessionState> opened = new ArrayList<>();
+        model.onRecordingOpened(opened::add);
+
+        model.openRecording(java.nio.file.Path.of("/nonexistent/recording.jfr"));
+
+        assertThat(opened).isEmpty();
+        assertThat(model.errorProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).contains("/nonexistent/recording.jfr").doesNotContain("Exception");
+    }
 }
