@@ -29,6 +29,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SessionException {
+        // Checked first: the contract allows one line on stderr for a bad file, so no progress line before it.
+        RecordingAnalysis.check(file);
         spec.commandLine().getErr().println("leaklens: reading " + file + " ...");
         SessionState state = RecordingAnalysis.read(file);
         WatchReport report = WatchReport.of(state, HeapSummary.of(state.heap()));

@@ -51,7 +51,12 @@ public final class JfrFile {
         sink.flush();
     }
 
-    private static void check(Path file) throws IOException {
+    /**
+     * Checks, without reading any events, that the file is a whole JFR recording (cheap: one header per chunk).
+     *
+     * @throws IOException with one sentence for the user when it is missing, a directory, empty, truncated, not JFR
+     */
+    public static void check(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a JFR recording");
         }

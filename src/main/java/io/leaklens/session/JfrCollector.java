@@ -34,6 +34,7 @@ final class JfrCollector implements JfrEvents {
     private Instant burstEmittedAt;
     private Duration burstPause = Duration.ZERO;
     private boolean burstOpen;
+    private boolean burstChanged;
     private OldObjectSet oldObjects = OldObjectSet.NONE;
     private volatile Duration lastRequestTook = Duration.ZERO;
     private volatile Snapshot latest = Snapshot.EMPTY;
@@ -66,11 +67,11 @@ final class JfrCollector implements JfrEvents {
 
     @Override
     public void oldObjectBurstStarted(Instant emittedAt, Duration targetPause) {
-        closeBurst();
         burst.clear();
         burstEmittedAt = emittedAt;
         burstPause = targetPause;
         burstOpen = true;
+        burstChanged = true; // published even if every sample is JFR's own: the refresh happened
     }
 
     @Override
@@ -80,24 +81,24 @@ final class JfrCollector implements JfrEvents {
         }
         if (!RootPaths.heldByProfiler(sample)) {
             burst.add(sample);
+            burstChanged = true;
         }
     }
 
     @Override
     public void flush() {
-        closeBurst();
+        if (burstChanged) {
+            // The burst stays open: a stream may flush in the middle of one emission, and the samples after the
+            // flush belong to the same burst (a new one is always announced). Closing it here made them start an
+            // unannounced burst of their own that replaced the first part.
+            oldObjects = new OldObjectSet(burst, burstEmittedAt, burstPause, lastRequestTook);
+            burstChanged = false;
+            changed = true;
+        }
         if (changed) {
             changed = false;
             latest = new Snapshot(allocations.profile(), oldObjects);
             published.accept(latest);
-        }
-    }
-
-    private void closeBurst() {
-        if (burstOpen) {
-            oldObjects = new OldObjectSet(burst, burstEmittedAt, burstPause, lastRequestTook);
-            burstOpen = false;
-            changed = true;
         }
     }
 

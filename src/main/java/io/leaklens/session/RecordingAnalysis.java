@@ -28,6 +28,18 @@ public final class RecordingAnalysis {
     private RecordingAnalysis() {
     }
 
+    /**
+     * Checks that the file is a whole JFR recording without reading its events, so that a caller can report
+     * progress on a good file only (a bad one must leave just its one line on stderr).
+     */
+    public static void check(Path file) throws SessionException {
+        try {
+            JfrFile.check(file);
+        } catch (IOException e) {
+            throw new SessionException(e.getMessage(), e);
+        }
+    }
+
     public static SessionState read(Path file) throws SessionException {
         HeapFromSummaries heap = new HeapFromSummaries();
         JfrCollector collector = new JfrCollector(heap::add, snapshot -> { });
@@ -54,24 +66,40 @@ public final class RecordingAnalysis {
         final HeapTimeline timeline = new HeapTimeline();
         final Map<Long, HeapSummaryEvent> before = new HashMap<>();
         long collections;
+        Duration gcTime = Duration.ZERO;
+        boolean sampled;
 
         void add(HeapSummaryEvent summary) {
             if (!summary.afterGc()) {
                 if (before.size() < 1_000) {
                     before.put(summary.gcId(), summary);
                 }
+                if (!sampled) {
+                    // The heap before the first collection starts the history: without it the first collection
+                    // fell before the first sample, so the report counted one GC too few (HeapSummary counts
+                    // between samples) and started from an after-GC figure.
+                    sample(summary);
+                }
                 return;
             }
             collections++;
             HeapSummaryEvent start = before.remove(summary.gcId());
             if (start != null) {
-                timeline.add(new GcEvent(summary.time(), "GC " + summary.gcId(), "",
-                        Duration.between(start.time(), summary.time()), start.heapUsed(), summary.heapUsed()));
+                Duration took = Duration.between(start.time(), summary.time());
+                gcTime = gcTime.plus(took);
+                timeline.add(new GcEvent(summary.time(), "GC " + summary.gcId(), "", took, start.heapUsed(),
+                        summary.heapUsed()));
             } else {
                 timeline.add(new io.leaklens.model.LiveSetPoint(summary.time(), summary.heapUsed()));
             }
+            sample(summary);
+        }
+
+        /** A sample with the collections so far and the time they took (the report sums GC time from samples). */
+        private void sample(HeapSummaryEvent summary) {
+            sampled = true;
             timeline.add(new HeapSample(summary.time(), summary.heapUsed(), summary.committed(), -1, -1, -1, -1, -1,
-                    0, collections, 0, Double.NaN));
+                    0, collections, gcTime.toMillis(), Double.NaN));
         }
     }
 }

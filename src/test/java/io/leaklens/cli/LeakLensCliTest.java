@@ -178,18 +178,44 @@ class LeakLensCliTest {
     }
 
     @Test
-    void watchAsJsonReportsTheTargetAndItsHeap() throws Exception {
+    void watchAsJsonReportsTheTargetItsHeapAllocationsAndOldObjects() throws Exception {
         long started = System.nanoTime();
-        Run run = run("watch", Long.toString(leak.pid()), "--duration", "3s", "--json");
+        Run run = run("watch", Long.toString(leak.pid()), "--duration", "4s", "--json");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(3 + 15));
+        assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(4 + 15));
         JsonNode report = run.json();
         assertThat(report.at("/target/pid").asLong()).isEqualTo(leak.pid());
         assertThat(report.at("/target/displayName").asText()).isEqualTo(StaticListLeak.class.getName());
         assertThat(report.at("/target/jvmVersion").asText()).startsWith(ChildJvm.CURRENT + ".");
-        assertThat(report.at("/durationSeconds").asDouble()).isBetween(0.9, 3.5);
+        assertThat(report.at("/durationSeconds").asDouble()).isBetween(0.9, 4.5 + 6);
+
+        // Who allocates: the fixture's byte[4096] garbage, in its main()
+        JsonNode top = report.at("/topAllocations");
+        assertThat(top.size()).as("allocations after a 4 s watch").isPositive();
+        assertThat(top).allSatisfy(a -> {
+            assertThat(a.get("className").isTextual()).isTrue();
+            assertThat(a.get("className").asText()).isNotBlank().doesNotStartWith("[");
+            assertThat(a.get("bytesPerSecond").isNumber()).isTrue();
+            assertThat(a.get("bytesPerSecond").asDouble()).isPositive();
+            assertThat(a.get("site").isTextual()).isTrue();
+        });
+        assertThat(top.get(0).get("className").asText()).isEqualTo("byte[]");
+        assertThat(top.get(0).get("site").asText())
+                .startsWith(StaticListLeak.class.getName() + ".main(StaticListLeak.java:");
+        // What survives: may be empty after so short a watch, but always there, with the contract's root kinds
+        JsonNode oldObjects = report.at("/oldObjects");
+        assertThat(oldObjects.isArray()).as("oldObjects in %s", report).isTrue();
+        assertThat(oldObjects).allSatisfy(o -> {
+            assertThat(o.get("className").asText()).isNotBlank();
+            assertThat(o.at("/gcRoot/kind").asText()).isIn("static field", "thread", "jni", "class loader", "other");
+            assertThat(o.at("/gcRoot/description").isTextual()).isTrue();
+            assertThat(o.get("pathFromRoot").isArray()).isTrue();
+            assertThat(StreamSupport.stream(o.get("pathFromRoot").spliterator(), false))
+                    .noneMatch(h -> h.get("className").asText().startsWith("jdk.jfr.internal."));
+        });
+        assertThat(run.err()).contains("collecting old objects");
         assertThat(report.at("/heap/usedBytesStart").asLong()).isPositive();
         assertThat(report.at("/heap/usedBytesEnd").asLong()).isPositive();
         assertThat(report.at("/heap/gcCount").asLong()).as("the fixture collects every second").isPositive();

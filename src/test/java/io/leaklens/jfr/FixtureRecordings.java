@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Each is dumped (again) until its old-object samples include one held by the fixture's static list, for at most
  * 20 s: a recording that never gets one makes the tests that look for it fail with the samples it has.
  */
-final class FixtureRecordings {
+public final class FixtureRecordings {
 
     private static final long RECORD_MILLIS = 4000;
     private static Map<Integer, Path> files;
@@ -28,7 +28,7 @@ final class FixtureRecordings {
     }
 
     /** The recording made on a target of this JDK, or null when that JDK is not installed. */
-    static synchronized Path of(int jdk) throws Exception {
+    public static synchronized Path of(int jdk) throws Exception {
         if (files == null) {
             files = record();
         }
@@ -67,10 +67,14 @@ final class FixtureRecordings {
         }
     }
 
+    /**
+     * Whether the latest dump's burst has a sample held by the static list. Each dump also writes its burst into the
+     * running recording, so a file dumped again holds every earlier dump's burst too: only the last one counts.
+     */
     static boolean hasStaticListSample(Path file) throws IOException {
         CollectingSink sink = new CollectingSink();
         JfrFile.read(file, sink);
-        return sink.bursts().stream().flatMap(b -> b.samples().stream())
+        return !sink.bursts().isEmpty() && sink.bursts().getLast().samples().stream()
                 .anyMatch(s -> !s.pathFromRoot().isEmpty() && "ENTRIES".equals(s.pathFromRoot().getFirst().field()));
     }
 
@@ -86,7 +90,7 @@ final class FixtureRecordings {
     }
 
     /** Runs a JDK tool ({@code jfr}, {@code jcmd}) of the given JDK and returns its output; fails on exit code != 0. */
-    static String run(List<String> args) throws IOException, InterruptedException {
+    public static String run(List<String> args) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
@@ -96,7 +100,7 @@ final class FixtureRecordings {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    static Path tool(int jdk, String name) {
+    public static Path tool(int jdk, String name) {
         return ChildJvm.javaHome(jdk).orElseThrow().resolve("bin").resolve(name);
     }
 }

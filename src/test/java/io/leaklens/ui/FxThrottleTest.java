@@ -40,8 +40,10 @@ class FxThrottleTest {
             fxQueue.take().run();
         }
 
+        // The consumer's own clock reading may come a little late or early; 100 ms apart is the contract, 85 ms the
+        // tolerance for that reading, far above what an unthrottled burst (microseconds) would show.
         for (int i = 1; i < times.size(); i++) {
-            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(95).toNanos());
+            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(85).toNanos());
         }
     }
 

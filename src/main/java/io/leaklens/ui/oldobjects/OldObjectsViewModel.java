@@ -83,8 +83,10 @@ public final class OldObjectsViewModel {
         if (set.emittedAt() == null) {
             return connected ? "Old objects: not refreshed yet" : "Old objects: none were collected";
         }
-        return String.format("%d samples from %s · the target paused about %d ms to find their paths to GC roots",
-                set.samples().size(), CLOCK.format(set.emittedAt()), set.targetPause().toMillis());
+        int count = set.samples().size();
+        return String.format("%d %s from %s · the target paused about %d ms to find their paths to GC roots",
+                count, count == 1 ? "sample" : "samples", CLOCK.format(set.emittedAt()),
+                set.targetPause().toMillis());
     }
 
     /** Groups samples of the same class held along the same path, most samples first. */
