@@ -23,10 +23,15 @@ final class WatchText {
     static String render(WatchReport report) {
         HeapSummary heap = report.heap();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "JVM %d  %s  (Java %s, %s)%n", report.target().pid(),
-                report.target().displayName(), report.target().jvmVersion(),
-                String.join(", ", report.target().collectors())));
-        text.append(String.format(Locale.ROOT, "watched %s, %d samples%s%n%n", duration(report.watched()),
+        if (report.target().pid() == 0) {
+            text.append("recording ").append(report.target().displayName()).append(String.format(Locale.ROOT, "%n"));
+        } else {
+            text.append(String.format(Locale.ROOT, "JVM %d  %s  (Java %s, %s)%n", report.target().pid(),
+                    report.target().displayName(), report.target().jvmVersion(),
+                    String.join(", ", report.target().collectors())));
+        }
+        text.append(String.format(Locale.ROOT, "%s %s, %d heap samples%s%n%n",
+                report.target().pid() == 0 ? "spans" : "watched", duration(report.watched()),
                 heap.samples(), report.disconnectReason() == null ? "" : " (" + report.disconnectReason() + ")"));
         line(text, "heap used", ByteSize.format(heap.usedStart()) + " -> " + ByteSize.format(heap.usedEnd())
                 + "   (committed " + ByteSize.format(heap.committedEnd()) + ", max " + ByteSize.format(heap.max()) + ")");

@@ -37,6 +37,9 @@ final class JfrCollector implements JfrEvents {
     private boolean burstChanged;
     private OldObjectSet oldObjects = OldObjectSet.NONE;
     private volatile Duration lastRequestTook = Duration.ZERO;
+    private volatile Instant pendingRequest;
+    /** A request unanswered for this long had nothing to emit: a burst comes within ~2 s when there is one. */
+    static final Duration SILENT_REQUEST = Duration.ofSeconds(5);
     private volatile Snapshot latest = Snapshot.EMPTY;
     private boolean changed;
 
@@ -52,6 +55,14 @@ final class JfrCollector implements JfrEvents {
     /** How long the latest old-object request took on our side; told from the thread that made it. */
     void requestTook(Duration took) {
         lastRequestTook = took;
+    }
+
+    /**
+     * Notes a refresh request (from the requesting thread). A target whose sampled objects have all died emits no
+     * burst at all; without this the previous set would stand and the user would wait for an answer forever.
+     */
+    void requested(Instant at) {
+        pendingRequest = at;
     }
 
     @Override
@@ -72,6 +83,7 @@ final class JfrCollector implements JfrEvents {
         burstPause = targetPause;
         burstOpen = true;
         burstChanged = true; // published even if every sample is JFR's own: the refresh happened
+        pendingRequest = null;
     }
 
     @Override
@@ -87,6 +99,14 @@ final class JfrCollector implements JfrEvents {
 
     @Override
     public void flush() {
+        Instant asked = pendingRequest;
+        if (asked != null && !burstChanged && Instant.now().isAfter(asked.plus(SILENT_REQUEST))) {
+            pendingRequest = null;
+            burst.clear();
+            burstOpen = false;
+            oldObjects = new OldObjectSet(List.of(), asked, Duration.ZERO, lastRequestTook);
+            changed = true;
+        }
         if (burstChanged) {
             // The burst stays open: a stream may flush in the middle of one emission, and the samples after the
             // flush belong to the same burst (a new one is always announced). Closing it here made them start an

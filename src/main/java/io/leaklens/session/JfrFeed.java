@@ -95,6 +95,7 @@ final class JfrFeed implements AutoCloseable {
 
     private void refreshNow() {
         try {
+            collector.requested(java.time.Instant.now());
             OldObjectRefresh refresh = trigger.refresh();
             collector.requestTook(refresh.clientTime());
         } catch (IOException | RuntimeException e) {

@@ -195,4 +195,30 @@ class JfrCollectorTest {
         assertThat(oldObjects().emittedAt()).isNull();
         assertThat(published).hasSize(1);
     }
+
+    @Test
+    void aRequestThatBringsNoBurstEndsInAnEmptySet() {
+        List<JfrCollector.Snapshot> published = new ArrayList<>();
+        JfrCollector collector = new JfrCollector(summary -> { }, published::add);
+        Instant asked = Instant.now().minus(JfrCollector.SILENT_REQUEST).minusSeconds(1);
+
+        collector.requested(asked);
+        collector.flush();
+
+        assertThat(collector.latest().oldObjects().samples()).isEmpty();
+        assertThat(collector.latest().oldObjects().emittedAt()).isEqualTo(asked);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void aRequestStillWithinItsGraceIsNotAnsweredEmpty() {
+        List<JfrCollector.Snapshot> published = new ArrayList<>();
+        JfrCollector collector = new JfrCollector(summary -> { }, published::add);
+
+        collector.requested(Instant.now());
+        collector.flush();
+
+        assertThat(published).isEmpty();
+        assertThat(collector.latest().oldObjects().emittedAt()).isNull();
+    }
 }
