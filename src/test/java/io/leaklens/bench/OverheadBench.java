@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * What watching costs the target: the throughput of an allocation-heavy program (two threads, fixed heap) alone,
  * watched by LeakLens at default settings, and under the JDK's own {@code profile.jfc} recording, in alternating
- * runs; the median ratio to "alone" of each pair. Run with {@code bench/overhead.sh [pairs] [seconds]}.
+ * runs; the median ratio to "alone" of each pair. Run with {@code bench/overhead.sh [pairs] [seconds] [work]}: work 400
+ (the default) allocates a few GB/s like a busy service; 0 allocates as fast as it can.
  */
 public final class OverheadBench {
 
@@ -29,13 +30,14 @@ public final class OverheadBench {
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        int work = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         Map<Mode, List<Double>> ratios = new EnumMap<>(Mode.class);
         for (int pair = 0; pair < pairs; pair++) {
             Map<Mode, Double> run = new EnumMap<>(Mode.class);
             List<Mode> order = new ArrayList<>(List.of(Mode.values()));
             Collections.rotate(order, pair); // alternate who goes first: the machine warms up and cools down
             for (Mode mode : order) {
-                run.put(mode, throughput(mode, seconds));
+                run.put(mode, throughput(mode, seconds, work));
             }
             for (Mode mode : Mode.values()) {
                 ratios.computeIfAbsent(mode, m -> new ArrayList<>()).add(run.get(mode) / run.get(Mode.ALONE));
@@ -52,10 +54,10 @@ public final class OverheadBench {
         }
     }
 
-    private static double throughput(Mode mode, int seconds) throws Exception {
+    private static double throughput(Mode mode, int seconds, int work) throws Exception {
         try (ChildJvm child = ChildJvm.of(AllocationLoad.class)
                 .jvmOptions("-Xms512m", "-Xmx512m", "-Xmn256m", "-XX:+UseG1GC")
-                .args("5", Integer.toString(seconds)).start()) {
+                .args("5", Integer.toString(seconds), Integer.toString(work)).start()) {
             LiveSession session = null;
             switch (mode) {
                 case LEAKLENS -> session = LiveSession.connect(child.pid());
