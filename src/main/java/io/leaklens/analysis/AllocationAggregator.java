@@ -33,6 +33,7 @@ public final class AllocationAggregator {
     /** Threads whose first sample has been seen; bounded, past that every sample counts. */
     private final java.util.Set<Long> threadsSeen = new java.util.HashSet<>();
     static final int MAX_THREADS = 100_000;
+    private final Map<List<StackFrame>, StackFrame> siteByStack = new java.util.IdentityHashMap<>();
     private Instant first;
     private Instant latest;
     private long samples;
@@ -57,12 +58,28 @@ public final class AllocationAggregator {
         totalBytes += sample.weight();
         String className = byClass.containsKey(sample.className()) || byClass.size() < MAX_KEYS
                 ? sample.className() : OTHER;
-        StackFrame site = siteOf(sample.stack());
+        StackFrame site = cachedSiteOf(sample.stack());
         byClass.computeIfAbsent(className, k -> new ClassTally()).add(second, sample.weight(), site);
         if (!bySite.containsKey(site) && bySite.size() >= MAX_KEYS) {
             site = OTHER_SITE;
         }
         bySite.computeIfAbsent(site, k -> new SiteTally()).add(second, sample);
+    }
+
+    /**
+     * Sources hand out one list per distinct stack (the JFR mapper caches them), so the site of a hot stack is
+     * found once; bounded like the mapper's cache.
+     */
+    private StackFrame cachedSiteOf(List<StackFrame> stack) {
+        StackFrame site = siteByStack.get(stack);
+        if (site == null) {
+            if (siteByStack.size() >= 4_096) {
+                siteByStack.clear();
+            }
+            site = siteOf(stack);
+            siteByStack.put(stack, site);
+        }
+        return site;
     }
 
     /** The innermost frame of the application's own code; the innermost frame if the stack is all JDK. */

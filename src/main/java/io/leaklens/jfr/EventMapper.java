@@ -32,6 +32,7 @@ public final class EventMapper {
     static final int STACK_CACHE_SIZE = 4_096;
     private final java.util.Map<RecordedStackTrace, List<StackFrame>> stacks = new java.util.IdentityHashMap<>();
     private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
+    private final java.util.Map<jdk.jfr.consumer.RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
 
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
@@ -42,18 +43,28 @@ public final class EventMapper {
 
     /** {@code jdk.ObjectAllocationSample}: objectClass, weight, stackTrace. */
     public AllocationSample allocation(RecordedEvent event) {
-        RecordedClass type;
-        long weight;
+        Object type;
+        Object weight;
+        Object stack;
+        Object thread;
         try {
-            // The hot path: typed getters look a field up once, where hasField + getValue would scan twice.
-            type = event.getClass("objectClass");
-            weight = event.getLong("weight");
-        } catch (IllegalArgumentException | ClassCastException e) {
+            // The hot path. Each access by name searches the event's fields; the typed getters (getClass,
+            // getStackTrace, getThread) search twice (hasField, then getValue), so plain getValue halves the cost.
+            type = event.getValue("objectClass");
+            weight = event.getValue("weight");
+            stack = event.getValue("stackTrace");
+            thread = event.getValue("eventThread");
+        } catch (IllegalArgumentException e) {
             type = value(event, "objectClass", RecordedClass.class);
             weight = longValue(event, "weight");
+            stack = event.getStackTrace();
+            thread = event.getThread();
         }
-        return new AllocationSample(event.getStartTime(), cachedClassName(type), weight, stack(event.getStackTrace()),
-                threadId(event));
+        return new AllocationSample(event.getStartTime(),
+                cachedClassName(type instanceof RecordedClass c ? c : null),
+                weight instanceof Number n ? n.longValue() : -1,
+                stack(stack instanceof RecordedStackTrace t ? t : null),
+                threadId(thread instanceof jdk.jfr.consumer.RecordedThread t ? t : null));
     }
 
     /** Class names by constant-pool object, like the stacks: a hot class is converted once per chunk. */
@@ -72,9 +83,19 @@ public final class EventMapper {
         return name;
     }
 
-    private static long threadId(RecordedEvent event) {
-        jdk.jfr.consumer.RecordedThread thread = event.getThread();
-        return thread == null ? -1 : thread.getJavaThreadId();
+    private long threadId(jdk.jfr.consumer.RecordedThread thread) {
+        if (thread == null) {
+            return -1;
+        }
+        Long id = threadIds.get(thread); // one object per thread and chunk, like stacks
+        if (id == null) {
+            if (threadIds.size() >= STACK_CACHE_SIZE) {
+                threadIds.clear();
+            }
+            id = thread.getJavaThreadId();
+            threadIds.put(thread, id);
+        }
+        return id;
     }
 
     /** {@code jdk.GCHeapSummary}: gcId, when ("Before GC" / "After GC"), heapUsed, heapSpace.committedSize. */
