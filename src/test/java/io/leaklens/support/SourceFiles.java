@@ -46,7 +46,7 @@ public final class SourceFiles {
         return foo;
     }
 
-    /** A runnable jar of one fixture class (and its nested classes), built from the test classes. */
+    /** A runnable jar of one fixture class (its nested classes and the fixtures' ParentWatch), from the test classes. */
     public static Path jar(String fileName, Class<?> mainClass) throws IOException {
         Path dir = Files.createTempDirectory("leaklens-jar");
         dir.toFile().deleteOnExit(); // files registered later are deleted first
@@ -59,8 +59,8 @@ public final class SourceFiles {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = new JarOutputStream(file, manifest);
              Stream<Path> files = Files.list(classes.resolve(packageDir))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(mainClass.getSimpleName()))
-                    .toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(mainClass.getSimpleName())
+                    || f.getFileName().toString().startsWith("ParentWatch")).toList()) {
                 out.putNextEntry(new JarEntry(packageDir + "/" + f.getFileName()));
                 Files.copy(f, out);
                 out.closeEntry();
