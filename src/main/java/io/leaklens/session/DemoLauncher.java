@@ -26,8 +26,8 @@ public final class DemoLauncher {
      */
     public static Process start(Duration runFor, boolean inheritOutput) throws SessionException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // java.home's launcher, not our own command: in an installed app image the command is the app's launcher.
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xms64m", "-Xmx256m", "-Xmn24m", "-XX:+UseG1GC", "-cp", ownClassPath(), MAIN_CLASS,
                 "--seconds", Long.toString(runFor.toSeconds()),
                 "--parent", Long.toString(ProcessHandle.current().pid())));
