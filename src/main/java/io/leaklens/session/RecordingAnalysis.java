@@ -82,6 +82,11 @@ public final class RecordingAnalysis {
                 }
                 return;
             }
+            if (!sampled) {
+                // The recording begins inside a collection (its "before" was cut off): start the history here,
+                // with no collection counted yet, so this one is counted like the others.
+                sample(summary);
+            }
             collections++;
             HeapSummaryEvent start = before.remove(summary.gcId());
             if (start != null) {
