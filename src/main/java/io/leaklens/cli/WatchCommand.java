@@ -6,6 +6,7 @@ import io.leaklens.session.LiveSession;
 import io.leaklens.session.SessionException;
 import io.leaklens.session.Subscription;
 import io.leaklens.session.TargetResolver;
+import io.leaklens.session.WatchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,16 +39,32 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (see the CLI contract) instead of text.")
     private boolean json;
 
+    @Option(names = "--allocation-throttle", paramLabel = "RATE", defaultValue = "150/s",
+            description = "Allocation samples to take, e.g. 150/s (default), 300/s, 20/ms.")
+    private String allocationThrottle;
+
+    @Option(names = "--old-objects-every", paramLabel = "D", defaultValue = "30s",
+            converter = IntervalConverter.class,
+            description = "How often to ask for old objects and their paths (each pauses the target briefly): "
+                    + "30s (default), 5m, or off.")
+    private Duration oldObjectsEvery;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws SessionException, InterruptedException, DataException {
         PrintWriter err = spec.commandLine().getErr();
+        WatchOptions options;
+        try {
+            options = new WatchOptions(allocationThrottle, oldObjectsEvery);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         long pid = new TargetResolver().resolve(target);
         // No "attaching ..." line before connecting: a refused target must leave exactly one line on stderr.
         SessionState last;
-        try (LiveSession session = LiveSession.connect(pid)) {
+        try (LiveSession session = LiveSession.connect(pid, options)) {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
                     + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
             CountDownLatch ended = new CountDownLatch(1);
@@ -57,7 +74,7 @@ final class WatchCommand implements Callable<Integer> {
                 }
             })) {
                 waitWithProgress(session, ended, err);
-                if (ended.getCount() > 0) {
+                if (ended.getCount() > 0 && !oldObjectsEvery.isZero()) {
                     awaitOldObjects(session, err);
                 }
             }
@@ -75,6 +92,14 @@ final class WatchCommand implements Callable<Integer> {
         WatchReport report = WatchReport.of(last, heap);
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
         return 0;
+    }
+
+    /** A DURATION, or {@code off} for none. */
+    static final class IntervalConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return value.strip().equalsIgnoreCase("off") ? Duration.ZERO : new DurationConverter().convert(value);
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
 import io.leaklens.model.ConnectionStatus;
-import io.leaklens.jfr.JfrSettings;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
@@ -42,11 +41,13 @@ public final class LiveSession implements AutoCloseable {
     private volatile SessionState state;
     private AutoCloseable gcSubscription;
     private AutoCloseable lostSubscription;
+    private final WatchOptions options;
     private volatile JfrFeed jfr;
     private boolean released;
 
-    private LiveSession(TargetConnection connection, Clock clock) {
+    private LiveSession(TargetConnection connection, Clock clock, WatchOptions options) {
         this.connection = connection;
+        this.options = options;
         this.clock = clock;
         this.connectedAt = clock.instant();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,17 +61,26 @@ public final class LiveSession implements AutoCloseable {
 
     /** Connects to the JVM with this pid and starts watching it; the first sample is taken at once. */
     public static LiveSession connect(long pid) throws SessionException {
-        return connect(new JvmConnector(), pid);
+        return connect(new JvmConnector(), pid, WatchOptions.DEFAULTS);
+    }
+
+    public static LiveSession connect(long pid, WatchOptions options) throws SessionException {
+        return connect(new JvmConnector(), pid, options);
     }
 
     public static LiveSession connect(JvmConnector connector, long pid) throws SessionException {
+        return connect(connector, pid, WatchOptions.DEFAULTS);
+    }
+
+    public static LiveSession connect(JvmConnector connector, long pid, WatchOptions options)
+            throws SessionException {
         TargetConnection connection;
         try {
             connection = connector.connect(pid);
         } catch (AttachException e) {
             throw new SessionException(e.getMessage(), e);
         }
-        LiveSession session = new LiveSession(connection, Clock.systemUTC());
+        LiveSession session = new LiveSession(connection, Clock.systemUTC(), options);
         session.start();
         return session;
     }
@@ -90,7 +100,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void startJfr() {
-        JfrFeed feed = JfrFeed.start(connection.mbeans(), JfrSettings.defaults(), JfrFeed.DEFAULT_OLD_OBJECT_INTERVAL,
+        JfrFeed feed = JfrFeed.start(connection.mbeans(), options.jfrSettings(), options.oldObjectInterval(),
                 summary -> { }, () -> onSessionThread(() -> {
                     if (state.connected()) {
                         publish(ConnectionStatus.CONNECTED, null, null);

@@ -105,6 +105,24 @@ class LeakLensCliTest {
     }
 
     @Test
+    void aThrottleThatIsNotARateIsWrongUsage() {
+        Run run = run("watch", "X", "--allocation-throttle", "lots");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid allocation throttle 'lots'").contains("Usage: leaklens watch");
+    }
+
+    @Test
+    void anOldObjectIntervalMayBeOffButNotNonsense() {
+        Run run = run("watch", "X", "--old-objects-every", "soon");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'soon' is not a duration");
+        assertThat(new WatchCommand.IntervalConverter().convert("off")).isZero();
+        assertThat(new WatchCommand.IntervalConverter().convert("5m")).hasMinutes(5);
+    }
+
+    @Test
     void aZeroDurationIsWrongUsage() {
         Run run = run("watch", "X", "--duration", "0s");
 
