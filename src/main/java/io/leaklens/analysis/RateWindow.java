@@ -14,7 +14,7 @@ final class RateWindow {
     void add(long epochSecond, long bytes) {
         advanceTo(epochSecond);
         if (epochSecond > latestSecond - SECONDS) {
-            buckets[(int) Math.floorMod(epochSecond, SECONDS)] += bytes;
+            buckets[Math.floorMod(epochSecond, SECONDS)] += bytes;
         }
     }
 
@@ -25,7 +25,7 @@ final class RateWindow {
         }
         long steps = latestSecond == Long.MIN_VALUE ? SECONDS : Math.min(SECONDS, epochSecond - latestSecond);
         for (long s = epochSecond - steps + 1; s <= epochSecond; s++) {
-            buckets[(int) Math.floorMod(s, SECONDS)] = 0;
+            buckets[Math.floorMod(s, SECONDS)] = 0;
         }
         latestSecond = epochSecond;
     }
@@ -36,7 +36,7 @@ final class RateWindow {
         double[] rates = new double[SECONDS];
         for (int i = 0; i < SECONDS; i++) {
             long second = latestSecond - SECONDS + 1 + i;
-            rates[i] = buckets[(int) Math.floorMod(second, SECONDS)];
+            rates[i] = buckets[Math.floorMod(second, SECONDS)];
         }
         return rates;
     }

@@ -63,24 +63,28 @@ final class WatchCommand implements Callable<Integer> {
         }
         long pid = new TargetResolver().resolve(target);
         // No "attaching ..." line before connecting: a refused target must leave exactly one line on stderr.
-        SessionState last;
-        try (LiveSession session = LiveSession.connect(pid, options)) {
+        LiveSession session = LiveSession.connect(pid, options);
+        try {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
                     + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
             CountDownLatch ended = new CountDownLatch(1);
-            try (Subscription subscription = session.subscribe(s -> {
+            Subscription subscription = session.subscribe(s -> {
                 if (!s.connected()) {
                     ended.countDown();
                 }
-            })) {
+            });
+            try {
                 waitWithProgress(session, ended, err);
                 if (ended.getCount() > 0 && !oldObjectsEvery.isZero()) {
                     awaitOldObjects(session, err);
                 }
+            } finally {
+                subscription.close();
             }
-            session.close();
-            last = session.state();
+        } finally {
+            session.close(); // detaches; the final state keeps everything collected
         }
+        SessionState last = session.state();
         if (last.disconnectReason() != null && !"detached".equals(last.disconnectReason())) {
             err.println("leaklens: " + last.disconnectReason() + " at " + WatchText.time(last.disconnectedAt())
                     + "; reporting what was collected");
