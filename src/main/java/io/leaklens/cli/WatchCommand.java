@@ -85,7 +85,7 @@ final class WatchCommand implements Callable<Integer> {
             session.close(); // detaches; the final state keeps everything collected
         }
         SessionState last = session.state();
-        if (last.disconnectReason() != null && !"detached".equals(last.disconnectReason())) {
+        if (last.disconnectReason() != null && !LiveSession.DETACHED.equals(last.disconnectReason())) {
             err.println("leaklens: " + last.disconnectReason() + " at " + WatchText.time(last.disconnectedAt())
                     + "; reporting what was collected");
         }

@@ -7,6 +7,7 @@ import io.leaklens.model.ClassAllocation;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
+import io.leaklens.session.LiveSession;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
     static final String INCONCLUSIVE = "inconclusive";
 
     static WatchReport of(SessionState state, HeapSummary heap) {
-        String disconnect = "detached".equals(state.disconnectReason()) ? null : state.disconnectReason();
+        String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
                 INCONCLUSIVE, "the leak rules are not in this version yet: read the live-set trend, the top "
                 + "allocations and the old objects' paths", disconnect);

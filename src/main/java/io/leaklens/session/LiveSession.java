@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  */
 public final class LiveSession implements AutoCloseable {
 
+    /** The disconnect reason when the user detached: not a failure, so reports leave it out. */
+    public static final String DETACHED = "detached";
+
     /** How often the target's memory is read. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
@@ -223,7 +226,7 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         try {
-            thread.submit(() -> disconnect("detached")).get(5, TimeUnit.SECONDS);
+            thread.submit(() -> disconnect(DETACHED)).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The session thread is stuck on a dead connection: release from here.
             releaseTarget();

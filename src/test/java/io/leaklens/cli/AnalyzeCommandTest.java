@@ -8,8 +8,6 @@ import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,28 +30,13 @@ class AnalyzeCommandTest {
     @TempDir
     static Path dir;
 
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
 
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LeakLensCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     // --- wrong usage and bad files ---
 
     @Test
     void analyzeWithoutAFileIsWrongUsage() {
-        Run run = run("analyze");
+        CliRun run = CliRun.run("analyze");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("FILE.jfr").contains("Usage: leaklens analyze");
@@ -62,7 +45,7 @@ class AnalyzeCommandTest {
 
     @Test
     void analyzeHasHelp() {
-        Run run = run("analyze", "--help");
+        CliRun run = CliRun.run("analyze", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: leaklens analyze", "FILE.jfr", "--json");
@@ -70,7 +53,7 @@ class AnalyzeCommandTest {
 
     @Test
     void aMissingFileFailsInOneLine() {
-        Run run = run("analyze", "/nonexistent.jfr");
+        CliRun run = CliRun.run("analyze", "/nonexistent.jfr");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("leaklens: no such file: /nonexistent.jfr");
@@ -83,7 +66,7 @@ class AnalyzeCommandTest {
         Path empty = Files.createFile(dir.resolve("empty.jfr"));
 
         for (Path bad : List.of(text, empty, dir)) {
-            Run run = run("analyze", bad.toString(), "--json");
+            CliRun run = CliRun.run("analyze", bad.toString(), "--json");
 
             assertThat(run.exitCode()).as(bad.toString()).isEqualTo(1);
             assertThat(run.errLines()).singleElement().asString().startsWith("leaklens: " + bad + " is ")
@@ -98,7 +81,7 @@ class AnalyzeCommandTest {
     void asJsonItHasTheContractsShape() throws Exception {
         Path file = FixtureRecordings.of(ChildJvm.CURRENT);
 
-        Run run = run("analyze", file.toString(), "--json");
+        CliRun run = CliRun.run("analyze", file.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errLines()).as("progress only").allSatisfy(l -> assertThat(l).startsWith("leaklens: "));
@@ -149,7 +132,7 @@ class AnalyzeCommandTest {
     void asTextItSaysWhatItFound() throws Exception {
         Path file = FixtureRecordings.of(ChildJvm.CURRENT);
 
-        Run run = run("analyze", file.toString());
+        CliRun run = CliRun.run("analyze", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(file.getFileName().toString()).contains("byte[]")
@@ -185,7 +168,7 @@ class AnalyzeCommandTest {
         int dashes = lines.indexOf(lines.stream().filter(l -> l.startsWith("---")).findFirst().orElseThrow());
         String viewTop = lines.get(dashes + 1).strip().split("\\s+")[0];
 
-        JsonNode ours = run("analyze", file.toString(), "--json").json().at("/topAllocations/0");
+        JsonNode ours = CliRun.run("analyze", file.toString(), "--json").json().at("/topAllocations/0");
 
         assertThat(ours.get("className").asText()).isEqualTo(jfrTop.getKey()).isEqualTo(viewTop);
         assertThat(ours.get("bytes").asDouble()).isCloseTo(jfrTop.getValue(), within(jfrTop.getValue() * 0.01));

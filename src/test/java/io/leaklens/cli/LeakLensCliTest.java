@@ -1,14 +1,12 @@
 package io.leaklens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
@@ -22,31 +20,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /** The command line end to end, in process: wrong usage first, then real targets. */
 class LeakLensCliTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ChildJvm leak;
     private static ChildJvm doomed;
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
 
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
 
-    static Run run(String... args) {
-        return run(new StringWriter(), args);
-    }
-
-    /** Runs with a stderr the caller can watch while the command runs (a StringWriter is thread-safe). */
-    static Run run(StringWriter err, String... args) {
-        StringWriter out = new StringWriter();
-        int code = LeakLensCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void startChildren() {
@@ -65,7 +43,7 @@ class LeakLensCliTest {
 
     @Test
     void helpPrintsTheCommandsAndExitCodes() {
-        Run run = run("--help");
+        CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: leaklens", "list", "watch", "demo", "Exit codes");
@@ -74,7 +52,7 @@ class LeakLensCliTest {
 
     @Test
     void eachCommandHasHelp() {
-        Run run = run("watch", "--help");
+        CliRun run = CliRun.run("watch", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: leaklens watch", "TARGET", "--duration", "--json");
@@ -82,7 +60,7 @@ class LeakLensCliTest {
 
     @Test
     void anUnknownCommandIsWrongUsage() {
-        Run run = run("wtach", "123");
+        CliRun run = CliRun.run("wtach", "123");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("wtach").contains("Usage: leaklens");
@@ -91,14 +69,14 @@ class LeakLensCliTest {
 
     @Test
     void noCommandIsWrongUsage() {
-        Run run = run("--json");
+        CliRun run = CliRun.run("--json");
 
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
     @Test
     void aDurationThatIsNotOneIsWrongUsage() {
-        Run run = run("watch", "X", "--duration", "banana");
+        CliRun run = CliRun.run("watch", "X", "--duration", "banana");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'banana' is not a duration").contains("Usage: leaklens watch");
@@ -106,7 +84,7 @@ class LeakLensCliTest {
 
     @Test
     void aThrottleThatIsNotARateIsWrongUsage() {
-        Run run = run("watch", "X", "--allocation-throttle", "lots");
+        CliRun run = CliRun.run("watch", "X", "--allocation-throttle", "lots");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("invalid allocation throttle 'lots'").contains("Usage: leaklens watch");
@@ -114,7 +92,7 @@ class LeakLensCliTest {
 
     @Test
     void anOldObjectIntervalMayBeOffButNotNonsense() {
-        Run run = run("watch", "X", "--old-objects-every", "soon");
+        CliRun run = CliRun.run("watch", "X", "--old-objects-every", "soon");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'soon' is not a duration");
@@ -124,7 +102,7 @@ class LeakLensCliTest {
 
     @Test
     void aZeroDurationIsWrongUsage() {
-        Run run = run("watch", "X", "--duration", "0s");
+        CliRun run = CliRun.run("watch", "X", "--duration", "0s");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("longer than zero");
@@ -132,7 +110,7 @@ class LeakLensCliTest {
 
     @Test
     void watchWithoutATargetIsWrongUsage() {
-        Run run = run("watch");
+        CliRun run = CliRun.run("watch");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("TARGET");
@@ -144,7 +122,7 @@ class LeakLensCliTest {
     void watchingAPidWithNoProcessFailsInOneLine() {
         assumeThat(ProcessHandle.of(999_999)).isEmpty();
 
-        Run run = run("watch", "999999");
+        CliRun run = CliRun.run("watch", "999999");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("leaklens: no process with pid 999999");
@@ -153,7 +131,7 @@ class LeakLensCliTest {
 
     @Test
     void watchingItselfFailsInOneLine() {
-        Run run = run("watch", Long.toString(ProcessHandle.current().pid()), "--duration", "1");
+        CliRun run = CliRun.run("watch", Long.toString(ProcessHandle.current().pid()), "--duration", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString().startsWith("leaklens: ").contains("LeakLens itself");
@@ -161,7 +139,7 @@ class LeakLensCliTest {
 
     @Test
     void aNameThatMatchesNoJvmFailsInOneLine() {
-        Run run = run("watch", "no-such-jvm-anywhere", "--duration", "1");
+        CliRun run = CliRun.run("watch", "no-such-jvm-anywhere", "--duration", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString()
@@ -172,7 +150,7 @@ class LeakLensCliTest {
 
     @Test
     void listAsJsonHasTheChildAndNotItself() throws Exception {
-        Run run = run("list", "--json");
+        CliRun run = CliRun.run("list", "--json");
 
         assertThat(run.exitCode()).isZero();
         JsonNode jvms = run.json().get("jvms");
@@ -188,7 +166,7 @@ class LeakLensCliTest {
 
     @Test
     void listAsTextHasTheChild() {
-        Run run = run("list");
+        CliRun run = CliRun.run("list");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("(?m)^\\s*" + leak.pid() + "\\s+yes\\s+" + StaticListLeak.class.getName()
@@ -198,7 +176,7 @@ class LeakLensCliTest {
     @Test
     void watchAsJsonReportsTheTargetItsHeapAllocationsAndOldObjects() throws Exception {
         long started = System.nanoTime();
-        Run run = run("watch", Long.toString(leak.pid()), "--duration", "4s", "--json");
+        CliRun run = CliRun.run("watch", Long.toString(leak.pid()), "--duration", "4s", "--json");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -248,7 +226,7 @@ class LeakLensCliTest {
 
     @Test
     void watchAsTextReportsTheTargetAndItsHeap() {
-        Run run = run("watch", Long.toString(leak.pid()), "--duration", "2");
+        CliRun run = CliRun.run("watch", Long.toString(leak.pid()), "--duration", "2");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("JVM " + leak.pid() + "  " + StaticListLeak.class.getName() + "  (Java "
@@ -261,8 +239,8 @@ class LeakLensCliTest {
     @Test
     void aTargetThatDiesDuringAWatchIsReportedWithWhatWasCollected() throws Exception {
         StringWriter progress = new StringWriter();
-        CompletableFuture<Run> watching = CompletableFuture.supplyAsync(
-                () -> run(progress, "watch", Long.toString(doomed.pid()), "--duration", "30s", "--json"));
+        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(
+                () -> CliRun.run(progress, "watch", Long.toString(doomed.pid()), "--duration", "30s", "--json"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!progress.toString().contains("leaklens: watching") && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -271,7 +249,7 @@ class LeakLensCliTest {
         doomed.process().destroyForcibly();
         long killed = System.nanoTime();
 
-        Run run = watching.get(10, TimeUnit.SECONDS);
+        CliRun run = watching.get(10, TimeUnit.SECONDS);
 
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
         assertThat(run.exitCode()).as(run.err()).isZero();
