@@ -35,4 +35,12 @@ public final class ByteSize {
         }
         return (bytesPerSecond < 0 ? "−" : "+") + format(Math.abs(bytesPerSecond)) + "/s";
     }
+
+    /** A signed amount, e.g. {@code +1.20 MB} or {@code −512 B}; zero has no sign. */
+    public static String signed(double bytes) {
+        if (Double.isNaN(bytes)) {
+            return "–";
+        }
+        return (bytes < 0 ? "−" : bytes > 0 ? "+" : "") + format(Math.abs(bytes));
+    }
 }

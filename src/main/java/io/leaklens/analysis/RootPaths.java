@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.PathStep;
 import io.leaklens.model.GcRoot;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.ReferenceHop;

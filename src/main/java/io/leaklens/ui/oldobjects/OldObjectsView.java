@@ -1,7 +1,7 @@
 package io.leaklens.ui.oldobjects;
 
 import io.leaklens.analysis.ByteSize;
-import io.leaklens.analysis.PathStep;
+import io.leaklens.model.PathStep;
 import io.leaklens.model.StackFrame;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;

@@ -1,6 +1,6 @@
 package io.leaklens.ui.oldobjects;
 
-import io.leaklens.analysis.PathStep;
+import io.leaklens.model.PathStep;
 import io.leaklens.analysis.RootPaths;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.OldObjectSet;

@@ -1,6 +1,6 @@
 package io.leaklens.ui.oldobjects;
 
-import io.leaklens.analysis.PathStep;
+import io.leaklens.model.PathStep;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcRoot;

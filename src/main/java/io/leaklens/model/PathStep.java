@@ -1,4 +1,4 @@
-package io.leaklens.analysis;
+package io.leaklens.model;
 
 /**
  * One hop of a path from a GC root, as people (and the CLI contract) read it.

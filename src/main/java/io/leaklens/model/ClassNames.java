@@ -1,0 +1,87 @@
+package io.leaklens.model;
+
+/**
+ * Class names as people read them and the CLI contract writes them: binary names for nested classes
+ * ({@code com.acme.Outer$Inner}), {@code byte[]} and {@code java.lang.Object[]} for arrays. The JVM speaks in
+ * descriptors ({@code [B}, {@code [Ljava.lang.Object;}) and old recordings in internal names ({@code com/acme/Foo}).
+ */
+public final class ClassNames {
+
+    public static final String UNKNOWN = "<unknown>";
+
+    private ClassNames() {
+    }
+
+    /** The readable form of a name the JVM gave: a binary name, an internal name or an array descriptor. */
+    public static String readable(String name) {
+        if (name == null || name.isEmpty()) {
+            return UNKNOWN;
+        }
+        String binary = dotted(name);
+        int dimensions = 0;
+        while (dimensions < binary.length() && binary.charAt(dimensions) == '[') {
+            dimensions++;
+        }
+        if (dimensions == 0) {
+            return binary;
+        }
+        String element = element(binary.substring(dimensions));
+        if (element == null) {
+            return binary; // not a descriptor after all: better the raw name than a wrong one
+        }
+        return element + "[]".repeat(dimensions);
+    }
+
+    /** Whether a readable class name belongs to the JDK rather than to the application. */
+    public static boolean isJdk(String className) {
+        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        return element.indexOf('.') < 0 // primitive arrays
+                || element.startsWith("java.") || element.startsWith("javax.") || element.startsWith("jdk.")
+                || element.startsWith("sun.") || element.startsWith("com.sun.");
+    }
+
+    /**
+     * Internal names use '/' between packages, but a hidden class's name ends in {@code /0x<address>} in every form:
+     * that one stays.
+     */
+    private static String dotted(String name) {
+        int hidden = name.lastIndexOf("/0x");
+        if (hidden < 0 || !isHexTail(name, hidden + 3)) {
+            return name.replace('/', '.');
+        }
+        return name.substring(0, hidden).replace('/', '.') + name.substring(hidden);
+    }
+
+    private static boolean isHexTail(String name, int from) {
+        int end = name.endsWith(";") ? name.length() - 1 : name.length();
+        if (from >= end) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            if (Character.digit(name.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String element(String descriptor) {
+        if (descriptor.length() == 1) {
+            return switch (descriptor.charAt(0)) {
+                case 'Z' -> "boolean";
+                case 'B' -> "byte";
+                case 'C' -> "char";
+                case 'S' -> "short";
+                case 'I' -> "int";
+                case 'J' -> "long";
+                case 'F' -> "float";
+                case 'D' -> "double";
+                default -> null;
+            };
+        }
+        if (descriptor.length() > 2 && descriptor.charAt(0) == 'L' && descriptor.endsWith(";")) {
+            return descriptor.substring(1, descriptor.length() - 1);
+        }
+        return null;
+    }
+}
