@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class ClassHistogramParser {
 
+    private static final String FILLER = "[Ljdk.internal.vm.FillerElement;";
+
     private ClassHistogramParser() {
     }
 
@@ -56,6 +58,9 @@ public final class ClassHistogramParser {
         int module = name.indexOf(" (");
         if (module > 0) {
             name = name.substring(0, module);
+        }
+        if (name.startsWith(FILLER)) {
+            return null; // G1's filler arrays pad unused heap space: not objects of the program
         }
         return new HistogramEntry(ClassNames.readable(name), Long.parseLong(fields[0]), Long.parseLong(fields[1]));
     }

@@ -36,7 +36,7 @@ final class GrowthSuspects {
     private GrowthSuspects() {
     }
 
-    static List<LeakSuspect> find(SnapshotDiff diff, Snapshot after, UnaryOperator<String> names) {
+    static List<LeakSuspect> find(SnapshotDiff diff, Snapshot before, Snapshot after, UnaryOperator<String> names) {
         double seconds = diff.between().toMillis() / 1000.0;
         List<ClassDelta> grown = diff.classes().stream()
                 .filter(c -> c.bytesDelta() >= MIN_BYTES && c.instancesDelta() > 0).toList();
@@ -60,6 +60,12 @@ final class GrowthSuspects {
             }
             if (score >= MIN_SCORE) {
                 StackFrame site = site(delta.className(), after, names);
+                if (site == null) {
+                    site = site(delta.className(), before, names);
+                }
+                if (site == null) {
+                    site = sampledSite(delta.className(), evidence, names);
+                }
                 suspects.add(new LeakSuspect(delta.className(), Math.min(1, score), delta.bytesDelta() / seconds,
                         delta.instancesDelta() / seconds, site, held.rootKind(), held.rootDescription(),
                         held.path(), explain(delta, seconds, site, held)));
@@ -101,13 +107,28 @@ final class GrowthSuspects {
         return new Held(count, best.rootKind(), best.rootDescription(), best.path());
     }
 
-    private static StackFrame site(String className, Snapshot after, UnaryOperator<String> names) {
-        for (ClassAllocation allocation : after.allocations().classes()) {
+    /** Where a sampled survivor of the class was allocated: its innermost application frame. */
+    private static StackFrame sampledSite(String className, List<OldObjectSample> samples,
+                                          UnaryOperator<String> names) {
+        for (OldObjectSample sample : samples) {
+            if (className.equals(names.apply(sample.className()))) {
+                StackFrame frame = sample.stack().stream().filter(f -> !f.isJdk()).findFirst()
+                        .orElse(sample.stack().isEmpty() ? null : sample.stack().getFirst());
+                if (frame != null) {
+                    return frame;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static StackFrame site(String className, Snapshot snapshot, UnaryOperator<String> names) {
+        for (ClassAllocation allocation : snapshot.allocations().classes()) {
             if (className.equals(names.apply(allocation.className())) && allocation.topSite() != null) {
                 return allocation.topSite();
             }
         }
-        for (SiteAllocation site : after.allocations().sites()) {
+        for (SiteAllocation site : snapshot.allocations().sites()) {
             if (className.equals(names.apply(site.topClass()))) {
                 return site.site();
             }

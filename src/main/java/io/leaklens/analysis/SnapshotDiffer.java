@@ -53,7 +53,7 @@ public final class SnapshotDiffer {
         SnapshotDiff withoutSuspects = new SnapshotDiff(before.info(), after.info(), classes, sites(before, after),
                 survivors, fresh, List.of());
         return new SnapshotDiff(before.info(), after.info(), classes, withoutSuspects.sites(), survivors, fresh,
-                GrowthSuspects.find(withoutSuspects, after, this::name));
+                GrowthSuspects.find(withoutSuspects, before, after, this::name));
     }
 
     String name(String className) {

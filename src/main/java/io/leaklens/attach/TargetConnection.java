@@ -133,6 +133,20 @@ public final class TargetConnection implements AutoCloseable {
                 nonHeap.getUsed(), direct, mapped, threads.getThreadCount(), gcCount, gcTime, Double.NaN);
     }
 
+    /**
+     * The target's {@code GC.class_histogram} as text: live instances and bytes per class. The target runs a full
+     * collection first and is paused while it collects and counts.
+     */
+    public String classHistogram() throws IOException {
+        try {
+            Object text = mbeans.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.valueOf(text);
+        } catch (javax.management.JMException e) {
+            throw new IOException("the target refused GC.class_histogram: " + e.getMessage(), e);
+        }
+    }
+
     /** Calls {@code listener} after each collection, on a JMX thread. Close the handle to stop. */
     public AutoCloseable onGc(Consumer<GcEvent> listener) throws IOException {
         NotificationListener jmxListener = (notification, handback) -> {

@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 /** The {@code leaklens} command and its subcommands. */
 @Command(name = "leaklens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A memory-leak profiler for the JVM. Without a command it opens the desktop app.",
-        subcommands = {ListCommand.class, WatchCommand.class, AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, WatchCommand.class, SnapshotCommand.class, DiffCommand.class,
+                AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 bad data or target, 2 wrong usage, 3 leak found with --fail-on-leak.",
                 "A TARGET is a pid or part of the name of one of your JVMs (see 'leaklens list')."})
@@ -60,7 +61,8 @@ public final class LeakLensCli implements Runnable {
     }
 
     private static String userMessage(Exception e) {
-        if (e instanceof SessionException || e instanceof DataException) {
+        if (e instanceof SessionException || e instanceof DataException
+                || e instanceof io.leaklens.store.SnapshotFileException) {
             return e.getMessage();
         }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");

@@ -49,11 +49,16 @@ final class WatchCommand implements Callable<Integer> {
                     + "30s (default), 5m, or off.")
     private Duration oldObjectsEvery;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also save the final snapshot (class histogram included while the JVM runs) to FILE.")
+    private java.nio.file.Path out;
+
     @Spec
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws SessionException, InterruptedException, DataException {
+    public Integer call() throws SessionException, InterruptedException, DataException,
+            io.leaklens.store.SnapshotFileException {
         PrintWriter err = spec.commandLine().getErr();
         WatchOptions options;
         try {
@@ -61,9 +66,13 @@ final class WatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (out != null) {
+            SnapshotCommand.checkWritable(out);
+        }
         long pid = new TargetResolver().resolve(target);
         // No "attaching ..." line before connecting: a refused target must leave exactly one line on stderr.
         LiveSession session = LiveSession.connect(pid, options);
+        io.leaklens.model.Snapshot finalSnapshot = null;
         try {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
                     + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
@@ -75,7 +84,9 @@ final class WatchCommand implements Callable<Integer> {
             });
             try {
                 waitWithProgress(session, ended, err);
-                if (ended.getCount() > 0 && !oldObjectsEvery.isZero()) {
+                if (out != null) {
+                    finalSnapshot = finalSnapshot(session, err);
+                } else if (ended.getCount() > 0 && !oldObjectsEvery.isZero()) {
                     awaitOldObjects(session, err);
                 }
             } finally {
@@ -92,6 +103,10 @@ final class WatchCommand implements Callable<Integer> {
         HeapSummary heap = HeapSummary.of(last.heap());
         if (heap.samples() == 0) {
             throw new DataException("nothing was collected from JVM " + pid + " before it went away");
+        }
+        if (finalSnapshot != null) {
+            io.leaklens.store.SnapshotFile.write(finalSnapshot, out);
+            err.println("leaklens: saved the final snapshot to " + out);
         }
         WatchReport report = WatchReport.of(last, heap);
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
@@ -111,17 +126,23 @@ final class WatchCommand implements Callable<Integer> {
      * come back through the stream within a few seconds, or the report goes without them.
      */
     private static void awaitOldObjects(LiveSession session, PrintWriter err) throws InterruptedException {
-        java.time.Instant asked = java.time.Instant.now().minusSeconds(1);
         err.println("leaklens: collecting old objects and their paths to GC roots ...");
-        session.refreshOldObjects();
-        long deadline = System.nanoTime() + OLD_OBJECT_WAIT.toNanos();
-        while (System.nanoTime() < deadline && session.state().connected()) {
-            java.time.Instant emitted = session.state().oldObjects().emittedAt();
-            if (emitted != null && emitted.isAfter(asked)) {
-                return;
+        session.refreshOldObjectsAndWait(OLD_OBJECT_WAIT);
+    }
+
+    /** The snapshot for {@code --out}: a full one while the target runs, else what was collected. */
+    private io.leaklens.model.Snapshot finalSnapshot(LiveSession session, PrintWriter err)
+            throws InterruptedException {
+        String name = SnapshotCommand.baseName(out);
+        if (session.state().connected()) {
+            err.println("leaklens: taking the final snapshot (class histogram: the JVM runs a full GC) ...");
+            try {
+                return session.takeSnapshot(name);
+            } catch (SessionException e) {
+                err.println("leaklens: " + e.getMessage() + "; saving what was collected");
             }
-            Thread.sleep(100);
         }
+        return session.collectedSnapshot(name);
     }
 
     private void waitWithProgress(LiveSession session, CountDownLatch ended, PrintWriter err)

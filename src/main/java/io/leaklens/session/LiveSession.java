@@ -1,12 +1,16 @@
 package io.leaklens.session;
 
+import io.leaklens.analysis.ClassHistogramParser;
 import io.leaklens.analysis.HeapTimeline;
 import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
+import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.SessionState;
+import io.leaklens.model.Snapshot;
+import io.leaklens.model.SnapshotInfo;
 import io.leaklens.model.TargetInfo;
 
 import java.io.IOException;
@@ -34,6 +38,9 @@ public final class LiveSession implements AutoCloseable {
 
     /** How often the target's memory is read. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+
+    /** How long a snapshot waits for fresh old objects: a burst usually comes within a second or two. */
+    static final Duration SNAPSHOT_OLD_OBJECT_WAIT = Duration.ofSeconds(6);
 
     private final TargetConnection connection;
     private final Clock clock;
@@ -123,6 +130,79 @@ public final class LiveSession implements AutoCloseable {
         if (jfr != null && state.connected()) {
             jfr.refreshOldObjects();
         }
+    }
+
+    /**
+     * Asks for old objects and waits until they arrive, at most {@code wait}: returns whether a fresh burst came.
+     * Without JFR, or once disconnected, it returns false at once.
+     */
+    public boolean refreshOldObjectsAndWait(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (jfr == null && state.connected() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the stream is still opening, right after connecting
+        }
+        if (jfr == null || !state.connected()) {
+            return false;
+        }
+        Instant asked = clock.instant().minusSeconds(1);
+        refreshOldObjects();
+        while (System.nanoTime() < deadline && state.connected()) {
+            Instant emitted = state.oldObjects().emittedAt();
+            if (emitted != null && emitted.isAfter(asked)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /**
+     * Takes a snapshot now, on the calling thread (it takes seconds; never call it on a UI thread): the class
+     * histogram, which makes the target run a full collection and pauses it meanwhile; then fresh old objects with
+     * their paths (after that collection only the truly live ones remain); the allocation profile so far and the
+     * latest heap reading.
+     */
+    public Snapshot takeSnapshot(String name) throws SessionException, InterruptedException {
+        if (!state.connected()) {
+            throw new SessionException("cannot take a snapshot: " + (state.disconnectReason() == null
+                    || DETACHED.equals(state.disconnectReason()) ? "JVM " + target().pid() + " is no longer connected"
+                    : state.disconnectReason()));
+        }
+        Instant takenAt = clock.instant();
+        ClassHistogram histogram;
+        long start = System.nanoTime();
+        try {
+            String text = connection.classHistogram();
+            histogram = ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | RuntimeException e) {
+            if (connection.targetEnded()) {
+                throw new SessionException("JVM " + target().pid() + " exited while the snapshot was taken", e);
+            }
+            throw new SessionException("cannot take a class histogram of JVM " + target().pid() + ": "
+                    + firstLine(e), e);
+        }
+        refreshOldObjectsAndWait(SNAPSHOT_OLD_OBJECT_WAIT);
+        SessionState now = state;
+        return new Snapshot(new SnapshotInfo(name, "", takenAt, target()), now.heap().latest().orElse(null),
+                histogram, now.allocations(), now.oldObjects());
+    }
+
+    /**
+     * A snapshot of what was collected, without asking the target anything: no class histogram. For a target that
+     * has gone away, or when the user must not pause it.
+     */
+    public Snapshot collectedSnapshot(String name) {
+        SessionState now = state;
+        Instant at = now.disconnectedAt() != null ? now.disconnectedAt() : clock.instant();
+        return new Snapshot(new SnapshotInfo(name, "", at, target()), now.heap().latest().orElse(null),
+                io.leaklens.model.ClassHistogram.NONE, now.allocations(), now.oldObjects());
+    }
+
+    private static String firstLine(Exception e) {
+        Throwable cause = e instanceof java.lang.reflect.UndeclaredThrowableException u && u.getCause() != null
+                ? u.getCause() : e;
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 
     /** How often old objects are refreshed by themselves; zero switches it off. */

@@ -46,6 +46,7 @@ final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            permitLikeAnyFile(temp, absolute);
             move(temp, absolute);
             temp = null;
         } catch (IOException e) {
@@ -59,6 +60,18 @@ final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A temporary file is made readable by its owner only; the saved file should read like any other the user
+     * saves, or keep the permissions of the file it replaces.
+     */
+    private static void permitLikeAnyFile(Path temp, Path target) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,0 +1,71 @@
+package io.leaklens.cli;
+
+import io.leaklens.analysis.SnapshotDiffer;
+import io.leaklens.model.ClassDelta;
+import io.leaklens.model.ClassNames;
+import io.leaklens.model.Snapshot;
+import io.leaklens.model.SnapshotDiff;
+import io.leaklens.store.SnapshotFile;
+import io.leaklens.store.SnapshotFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code leaklens diff BEFORE AFTER}: what grew between two snapshots, and what looks like a leak. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare two snapshot files: classes by bytes grown, leak suspects with their paths to GC roots.")
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier snapshot (.llsnap).")
+    private Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The later snapshot (.llsnap).")
+    private Path after;
+
+    @Option(names = "--json", description = "Print JSON (see the CLI contract) instead of text.")
+    private boolean json;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "How many classes to list (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--hide-jdk", description = "Leave out JDK classes (java.*, jdk.*, arrays of primitives ...).")
+    private boolean hideJdk;
+
+    @Option(names = "--filter", paramLabel = "TEXT", description = "Only classes whose name contains TEXT.")
+    private String filter;
+
+    @Option(names = "--exact-names", description = "Compare generated names (lambdas, proxies) as they are "
+            + "instead of normalising them.")
+    private boolean exactNames;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws SnapshotFileException {
+        if (top < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be 1 or more, not " + top);
+        }
+        Snapshot earlier = SnapshotFile.read(before);
+        Snapshot later = SnapshotFile.read(after);
+        SnapshotDiff diff = new SnapshotDiffer(!exactNames).compare(earlier, later);
+        if (diff.between().isNegative()) {
+            spec.commandLine().getErr().println("leaklens: note: " + after + " was taken before " + before
+                    + "; growth is read from the first to the second as given");
+        }
+        List<ClassDelta> classes = diff.classes().stream()
+                .filter(c -> !hideJdk || !ClassNames.isJdk(c.className()))
+                .filter(c -> filter == null || c.className().toLowerCase().contains(filter.toLowerCase()))
+                .limit(top).toList();
+        spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, diff, classes))
+                : DiffText.render(before, after, diff, classes));
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package io.leaklens.cli;
+
+import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ClassDelta;
+import io.leaklens.model.LeakSuspect;
+import io.leaklens.model.PathStep;
+import io.leaklens.model.SnapshotDiff;
+import io.leaklens.model.SnapshotInfo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code diff} as text: the suspects first, then the classes that grew most. */
+final class DiffText {
+
+    private DiffText() {
+    }
+
+    static String render(Path before, Path after, SnapshotDiff diff, List<ClassDelta> classes) {
+        StringBuilder text = new StringBuilder();
+        text.append("Before: ").append(side(before, diff.before())).append('\n');
+        text.append("After:  ").append(side(after, diff.after())).append('\n');
+        text.append("Between them: ").append(WatchText.duration(diff.between().abs()))
+                .append("; live objects ").append(ByteSize.format(diff.bytesBefore())).append(" → ")
+                .append(ByteSize.format(diff.bytesAfter())).append(" (")
+                .append(ByteSize.signed(diff.bytesAfter() - diff.bytesBefore())).append(")\n");
+        if (diff.before().target().pid() != diff.after().target().pid()) {
+            text.append("(The snapshots are of different JVMs: compare like with like.)\n");
+        }
+        text.append('\n');
+        if (diff.suspects().isEmpty()) {
+            text.append("No class grew enough to suspect a leak.\n");
+        } else {
+            text.append("Leak suspects:\n");
+            int rank = 1;
+            for (LeakSuspect suspect : diff.suspects()) {
+                text.append(String.format(Locale.ROOT, "%2d. %s  (score %.2f, %s, %+,.0f instances/s)%n", rank++,
+                        suspect.className(), suspect.score(), ByteSize.rate(suspect.growthBytesPerSecond()),
+                        suspect.growthInstancesPerSecond()));
+                if (!suspect.pathFromRoot().isEmpty()) {
+                    text.append("    held by: ").append(suspect.pathFromRoot().stream().map(PathStep::toString)
+                            .collect(Collectors.joining(" → "))).append('\n');
+                }
+                text.append("    ").append(suspect.explanation()).append('\n');
+            }
+        }
+        text.append('\n').append(String.format(Locale.ROOT, "%-60s %14s %14s %12s %9s%n", "Class", "Instances Δ",
+                "Bytes after", "Bytes Δ", "Growth"));
+        for (ClassDelta c : classes) {
+            text.append(String.format(Locale.ROOT, "%-60s %+,14d %14s %12s %9s%n", shorten(c.className()),
+                    c.instancesDelta(), ByteSize.format(c.bytesAfter()), ByteSize.signed(c.bytesDelta()),
+                    c.isNew() ? "new" : c.isGone() ? "gone" : String.format(Locale.ROOT, "%+.0f%%",
+                            c.growthPercent())));
+        }
+        text.append(String.format(Locale.ROOT, "%nOld objects: %d sampled in both snapshots, %d new.",
+                diff.survivors().size(), diff.newOldObjects().size()));
+        return text.toString();
+    }
+
+    private static String side(Path file, SnapshotInfo info) {
+        return file + " — '" + info.name() + "', " + info.target().displayName() + " (JVM " + info.target().pid()
+                + "), " + WatchText.time(info.takenAt());
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 60 ? name : "…" + name.substring(name.length() - 59);
+    }
+}

@@ -1,0 +1,29 @@
+package io.leaklens.cli;
+
+import io.leaklens.model.LeakSuspect;
+
+import java.util.List;
+
+/** A leak suspect in the contract's shape, shared by {@code watch}, {@code analyze} and {@code diff}. */
+record SuspectJson(String className, double score, double growthBytesPerSecond, double growthInstancesPerSecond,
+                   String allocationSite, WatchReport.RootJson gcRoot, List<WatchReport.HopJson> pathFromRoot,
+                   String explanation) {
+
+    static SuspectJson of(LeakSuspect suspect) {
+        return new SuspectJson(suspect.className(), round(suspect.score()), suspect.growthBytesPerSecond(),
+                suspect.growthInstancesPerSecond(),
+                suspect.allocationSite() == null ? null : suspect.allocationSite().toString(),
+                suspect.rootKind() == null ? null : new WatchReport.RootJson(suspect.rootKind(),
+                        suspect.rootDescription()),
+                suspect.pathFromRoot().stream().map(p -> new WatchReport.HopJson(p.className(), p.field())).toList(),
+                suspect.explanation());
+    }
+
+    static List<SuspectJson> of(List<LeakSuspect> suspects) {
+        return suspects.stream().map(SuspectJson::of).toList();
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+}
