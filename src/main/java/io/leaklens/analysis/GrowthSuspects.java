@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * array), often more bytes than the application objects themselves. The application class is what a person can
  * fix, so when one grows, JDK classes rank below it.
  */
-final class GrowthSuspects {
+public final class GrowthSuspects {
 
     /** Growth smaller than this between two snapshots is noise, not a leak worth a person's time. */
     static final long MIN_BYTES = 64 * 1024;
@@ -76,8 +76,15 @@ final class GrowthSuspects {
     }
 
     /** What the sampled survivors say holds a class: how many show it, and the path of the first that does. */
-    record Held(int samples, String rootKind, String rootDescription, List<PathStep> path) {
+    public record Held(int samples, String rootKind, String rootDescription, List<PathStep> path) {
         static final Held NOTHING = new Held(0, null, null, List.of());
+    }
+
+    /** What holds objects of a class, from old-object samples of the same snapshot (names compared as given). */
+    public static Held heldBy(String className, List<OldObjectSample> samples) {
+        return heldBy(className, samples.stream()
+                .filter(s -> !RootPaths.heldByProfiler(s) && !RootPaths.unreachable(s)).toList(),
+                GeneratedNames::normalize);
     }
 
     static Held heldBy(String className, List<OldObjectSample> samples, UnaryOperator<String> names) {

@@ -45,6 +45,12 @@ final class DiffCommand implements Callable<Integer> {
             + "instead of normalising them.")
     private boolean exactNames;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also export every class's change as CSV.")
+    private Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also export a standalone HTML report.")
+    private Path html;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,6 +70,14 @@ final class DiffCommand implements Callable<Integer> {
                 .filter(c -> !hideJdk || !ClassNames.isJdk(c.className()))
                 .filter(c -> filter == null || c.className().toLowerCase().contains(filter.toLowerCase()))
                 .limit(top).toList();
+        if (csv != null) {
+            io.leaklens.store.DiffCsv.write(diff, csv);
+            spec.commandLine().getErr().println("leaklens: wrote " + csv);
+        }
+        if (html != null) {
+            io.leaklens.store.DiffHtmlReport.write(diff, html);
+            spec.commandLine().getErr().println("leaklens: wrote " + html);
+        }
         spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, diff, classes))
                 : DiffText.render(before, after, diff, classes));
         return 0;

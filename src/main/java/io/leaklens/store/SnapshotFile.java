@@ -128,7 +128,7 @@ public final class SnapshotFile {
     private static String kindOf(byte[] head) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (text.startsWith("FLR\0")) {
-            return " but a JFR recording: open it with 'leaklens analyze' or Open recording…";
+            return " but a JFR recording: open it with 'leaklens analyze' or Open file…";
         }
         if (text.startsWith("PK")) {
             return " but a zip archive";

@@ -65,7 +65,7 @@ public final class MainView extends SplitPane {
         title.getStyleClass().add("title");
         Label text = new Label("Pick one of your JVMs on the left and press Connect.\n"
                 + "No program of your own at hand? Launch the demo shop: it leaks, on purpose.\n"
-                + "A recording made elsewhere (jcmd PID JFR.dump) opens with Open recording….");
+                + "A recording made elsewhere (jcmd PID JFR.dump) opens with Open file…; so do saved snapshots.");
         text.getStyleClass().add("hint");
         text.setWrapText(true);
         Button demo = new Button("Launch demo app");

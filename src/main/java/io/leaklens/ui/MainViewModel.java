@@ -32,11 +32,19 @@ public final class MainViewModel {
         this.picker = new JvmPickerViewModel(jvms::list, connector,
                 () -> DemoLauncher.start(Duration.ZERO, false), this::opened, executor);
         this.picker.onRecordingOpened(this::openedRecording);
+        this.picker.onSnapshotOpened(this::openedSnapshot);
     }
 
     /** Shows a recording read from a file in a tab of its own. */
     public void openedRecording(io.leaklens.model.SessionState recording) {
-        SessionViewModel model = SessionViewModel.ofRecording(recording);
+        SessionViewModel model = SessionViewModel.ofRecording(recording, executor);
+        sessions.add(model);
+        current.set(model);
+    }
+
+    /** Shows a snapshot file in a tab of its own, its snapshot list ready to compare with others. */
+    public void openedSnapshot(io.leaklens.model.Snapshot snapshot, java.nio.file.Path file) {
+        SessionViewModel model = SessionViewModel.ofSnapshot(snapshot, file, executor);
         sessions.add(model);
         current.set(model);
     }
@@ -49,7 +57,7 @@ public final class MainViewModel {
                 return;
             }
         }
-        SessionViewModel model = new SessionViewModel(session, executor.fx());
+        SessionViewModel model = new SessionViewModel(session, executor);
         sessions.add(model);
         current.set(model);
     }

@@ -3,6 +3,7 @@ package io.leaklens.ui;
 import io.leaklens.ui.allocations.AllocationsView;
 import io.leaklens.ui.heap.HeapView;
 import io.leaklens.ui.oldobjects.OldObjectsView;
+import io.leaklens.ui.snapshots.SnapshotsView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -12,6 +13,7 @@ public final class SessionView extends TabPane {
     private final HeapView heap;
     private final AllocationsView allocations;
     private final OldObjectsView oldObjects;
+    private final SnapshotsView snapshots;
 
     public SessionView(SessionViewModel model) {
         getStyleClass().add("session-view");
@@ -25,7 +27,13 @@ public final class SessionView extends TabPane {
         oldObjects = new OldObjectsView(model.oldObjects());
         Tab oldObjectsTab = new Tab("Old objects", oldObjects);
         oldObjectsTab.setId("tab-old-objects");
-        getTabs().addAll(heapTab, allocationsTab, oldObjectsTab);
+        snapshots = new SnapshotsView(model.snapshots());
+        Tab snapshotsTab = new Tab("Snapshots", snapshots);
+        snapshotsTab.setId("tab-snapshots");
+        getTabs().addAll(heapTab, allocationsTab, oldObjectsTab, snapshotsTab);
+        if (!model.live() && !model.snapshots().snapshots().isEmpty()) {
+            getSelectionModel().select(snapshotsTab);
+        }
     }
 
     public HeapView heap() {
@@ -36,5 +44,6 @@ public final class SessionView extends TabPane {
         heap.dispose();
         allocations.dispose();
         oldObjects.dispose();
+        snapshots.dispose();
     }
 }

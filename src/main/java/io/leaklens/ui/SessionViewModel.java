@@ -1,13 +1,21 @@
 package io.leaklens.ui;
 
+import io.leaklens.model.ConnectionStatus;
+import io.leaklens.model.HeapHistory;
 import io.leaklens.model.SessionState;
+import io.leaklens.model.Snapshot;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.Subscription;
 import io.leaklens.ui.allocations.AllocationsViewModel;
 import io.leaklens.ui.heap.HeapViewModel;
 import io.leaklens.ui.oldobjects.OldObjectsViewModel;
+import io.leaklens.ui.snapshots.SnapshotEntry;
+import io.leaklens.ui.snapshots.SnapshotsViewModel;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,10 +32,12 @@ public final class SessionViewModel {
     private final HeapViewModel heap;
     private final AllocationsViewModel allocations;
     private final OldObjectsViewModel oldObjects;
+    private final SnapshotsViewModel snapshots;
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
-    private SessionViewModel(LiveSession session, SessionState initial, String title, Executor fx) {
+    private SessionViewModel(LiveSession session, SessionState initial, String title, UiExecutor executor,
+                             Executor fx) {
         this.session = session;
         this.title = title;
         this.pid = initial.target().pid();
@@ -36,6 +46,7 @@ public final class SessionViewModel {
         this.oldObjects = session == null
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
                 : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);
+        this.snapshots = new SnapshotsViewModel(executor, session == null ? null : session::takeSnapshot);
         this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, this::update);
         this.subscription = session == null ? () -> { } : session.subscribe(throttle::offer);
         if (session != null) {
@@ -44,23 +55,45 @@ public final class SessionViewModel {
     }
 
     /** A live target. */
-    public SessionViewModel(LiveSession session, Executor fx) {
-        this(session, session.state(), session.target().displayName() + " (" + session.target().pid() + ")", fx);
+    public SessionViewModel(LiveSession session, UiExecutor executor) {
+        this(session, session.state(), session.target().displayName() + " (" + session.target().pid() + ")",
+                executor, executor.fx());
     }
 
     /** A recording read from a file: its final state, shown as it is. */
-    public static SessionViewModel ofRecording(SessionState state) {
-        return new SessionViewModel(null, state, state.target().displayName(), Runnable::run);
+    public static SessionViewModel ofRecording(SessionState state, UiExecutor executor) {
+        return new SessionViewModel(null, state, state.target().displayName(), executor, Runnable::run);
+    }
+
+    /**
+     * A snapshot opened from a file: what it holds of allocations and old objects in their tabs, and the snapshot
+     * itself in the snapshot list, ready to compare with others.
+     */
+    public static SessionViewModel ofSnapshot(Snapshot snapshot, Path file, UiExecutor executor) {
+        Instant at = snapshot.info().takenAt();
+        HeapHistory heap = snapshot.heap() == null ? HeapHistory.EMPTY
+                : new HeapHistory(List.of(snapshot.heap()), List.of(), List.of());
+        SessionState state = new SessionState(snapshot.info().target(), ConnectionStatus.DISCONNECTED, at, at,
+                "snapshot " + file.getFileName(), heap, snapshot.allocations(), snapshot.oldObjects(), "");
+        SessionViewModel model = new SessionViewModel(null, state, snapshot.info().name() + " — "
+                + snapshot.info().target().displayName(), executor, Runnable::run);
+        model.snapshots.add(new SnapshotEntry(snapshot, file, false));
+        return model;
     }
 
     private void update(SessionState state) {
         heap.update(state);
         allocations.update(state);
         oldObjects.update(state);
+        snapshots.setConnected(state.connected());
     }
 
     public OldObjectsViewModel oldObjects() {
         return oldObjects;
+    }
+
+    public SnapshotsViewModel snapshots() {
+        return snapshots;
     }
 
     public AllocationsViewModel allocations() {

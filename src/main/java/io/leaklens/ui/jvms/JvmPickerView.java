@@ -91,15 +91,16 @@ public final class JvmPickerView extends VBox {
         demo.disableProperty().bind(model.busyProperty());
         demo.setOnAction(e -> model.launchDemo());
         demo.setTooltip(new Tooltip("Start the built-in leaky demo shop in its own JVM and connect to it"));
-        Button open = new Button("Open recording…");
+        Button open = new Button("Open file…");
         open.setId("open-recording");
         open.disableProperty().bind(model.busyProperty());
-        open.setTooltip(new Tooltip("Analyse a JFR recording made elsewhere (jcmd PID JFR.dump filename=x.jfr)"));
+        open.setTooltip(new Tooltip("Open a snapshot (.llsnap), or analyse a JFR recording made elsewhere "
+                + "(jcmd PID JFR.dump filename=x.jfr)"));
         open.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Open a JFR recording");
+            chooser.setTitle("Open a snapshot or a JFR recording");
             chooser.getExtensionFilters().addAll(
-                    new javafx.stage.FileChooser.ExtensionFilter("JFR recordings", "*.jfr"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Snapshots and JFR recordings", "*.llsnap", "*.jfr"),
                     new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
             java.io.File file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {

@@ -64,6 +64,8 @@ public final class JvmPickerViewModel {
     private final List<Process> demos = new ArrayList<>();
     private boolean refreshing;
     private Consumer<io.leaklens.model.SessionState> recordingOpened = state -> { };
+    private java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> snapshotOpened =
+            (snapshot, file) -> { };
 
     public JvmPickerViewModel(Supplier<List<JvmInfo>> lister, Connector connector, DemoStarter demoStarter,
                               Consumer<LiveSession> onConnected, UiExecutor executor) {
@@ -180,14 +182,26 @@ public final class JvmPickerViewModel {
         });
     }
 
+    /** Where an opened snapshot file goes. */
+    public void onSnapshotOpened(java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> consumer) {
+        this.snapshotOpened = consumer;
+    }
+
     /** Where an opened recording goes. */
     public void onRecordingOpened(Consumer<io.leaklens.model.SessionState> consumer) {
         this.recordingOpened = consumer;
     }
 
-    /** Reads a JFR recording in the background and shows it like a finished session. */
+    /**
+     * Opens a file in the background: a snapshot ({@code .llsnap}) goes to the snapshot list of a tab of its own,
+     * a JFR recording is analysed and shown like a finished session.
+     */
     public void openRecording(java.nio.file.Path file) {
         if (busy.get()) {
+            return;
+        }
+        if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
+            openSnapshot(file);
             return;
         }
         busy.set(true);
@@ -200,6 +214,21 @@ public final class JvmPickerViewModel {
             } else {
                 message.set("");
                 recordingOpened.accept(state);
+            }
+        });
+    }
+
+    private void openSnapshot(java.nio.file.Path file) {
+        busy.set(true);
+        error.set(false);
+        message.set("Opening " + file.getFileName() + " …");
+        executor.submit(() -> io.leaklens.store.SnapshotFile.read(file)).whenComplete((snapshot, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                fail(messageOf(failure));
+            } else {
+                message.set("");
+                snapshotOpened.accept(snapshot, file);
             }
         });
     }

@@ -1,0 +1,233 @@
+package io.leaklens.ui.snapshots;
+
+import io.leaklens.analysis.SnapshotDiffer;
+import io.leaklens.model.Snapshot;
+import io.leaklens.store.SnapshotFile;
+import io.leaklens.ui.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The snapshots of one session: taken from the live target or opened from files, named, annotated, saved, and
+ * compared two at a time. They stay when the target disconnects. Slow work (taking, reading, writing, comparing)
+ * runs on the {@link UiExecutor}; results and messages come back on the FX thread.
+ */
+public final class SnapshotsViewModel {
+
+    /** Takes a snapshot of the live target; blocks for seconds. */
+    @FunctionalInterface
+    public interface Taker {
+        Snapshot take(String name) throws Exception;
+    }
+
+    private final UiExecutor executor;
+    private final Taker taker;
+    private final ObservableList<SnapshotEntry> snapshots = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canTake = new ReadOnlyBooleanWrapper(this, "canTake");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<ComparisonViewModel> comparison =
+            new ReadOnlyObjectWrapper<>(this, "comparison");
+    private int taken;
+
+    /** @param taker takes a snapshot of the live target, or null when there is none (a recording, a file) */
+    public SnapshotsViewModel(UiExecutor executor, Taker taker) {
+        this.executor = executor;
+        this.taker = taker;
+        canTake.set(taker != null);
+    }
+
+    /** Whether the target can still be snapshotted: false once it disconnected. */
+    public void setConnected(boolean connected) {
+        canTake.set(taker != null && connected);
+    }
+
+    /** Takes a snapshot of the target in the background (it runs a full GC there: the view says so). */
+    public void take() {
+        if (!canTake.get() || busy.get()) {
+            return;
+        }
+        String name = "Snapshot " + (++taken);
+        start("Taking " + name + ": the target runs a full GC for the class histogram, then reports its old "
+                + "objects …");
+        executor.submit(() -> taker.take(name)).whenComplete((snapshot, failure) -> {
+            if (failure != null) {
+                fail("Could not take the snapshot: " + messageOf(failure));
+            } else {
+                add(new SnapshotEntry(snapshot, null, true));
+                done(name + " taken; the class histogram paused the target for about "
+                        + snapshot.histogram().took().toMillis() + " ms");
+            }
+        });
+    }
+
+    /** Adds a snapshot that is already in memory, e.g. one opened with the session. */
+    public void add(SnapshotEntry entry) {
+        snapshots.add(entry);
+    }
+
+    /** Opens snapshot files in the background and adds them to the list. */
+    public void open(List<Path> files) {
+        if (busy.get() || files.isEmpty()) {
+            return;
+        }
+        start("Opening " + files.size() + (files.size() == 1 ? " snapshot" : " snapshots") + " …");
+        executor.submit(() -> files.stream().map(file -> {
+            try {
+                return new SnapshotEntry(SnapshotFile.read(file), file, false);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }).toList()).whenComplete((entries, failure) -> {
+            if (failure != null) {
+                fail(messageOf(failure));
+            } else {
+                snapshots.addAll(entries);
+                done("");
+            }
+        });
+    }
+
+    /** Saves a snapshot to a file in the background; the file is replaced only once the new one is complete. */
+    public void save(SnapshotEntry entry, Path file) {
+        if (busy.get()) {
+            return;
+        }
+        start("Saving " + entry.name() + " …");
+        executor.submit(() -> {
+            SnapshotFile.write(entry.snapshot(), file);
+            return file;
+        }).whenComplete((saved, failure) -> {
+            if (failure != null) {
+                fail(messageOf(failure) + "; the snapshot is still here");
+            } else {
+                replace(entry, new SnapshotEntry(entry.snapshot(), saved, false));
+                done("Saved " + entry.name() + " to " + saved);
+            }
+        });
+    }
+
+    public void rename(SnapshotEntry entry, String name) {
+        if (name != null && !name.isBlank() && !name.strip().equals(entry.name())) {
+            replace(entry, new SnapshotEntry(entry.snapshot().withInfo(name.strip(),
+                    entry.snapshot().info().notes()), entry.file(), true));
+        }
+    }
+
+    public void setNotes(SnapshotEntry entry, String notes) {
+        String text = notes == null ? "" : notes;
+        if (!text.equals(entry.snapshot().info().notes())) {
+            replace(entry, new SnapshotEntry(entry.snapshot().withInfo(entry.name(), text), entry.file(), true));
+        }
+    }
+
+    public void remove(SnapshotEntry entry) {
+        snapshots.remove(entry);
+    }
+
+    /** Compares two snapshots, the earlier one first whatever the order they were picked in. */
+    public void compare(SnapshotEntry a, SnapshotEntry b) {
+        if (a == null || b == null || a == b) {
+            return;
+        }
+        boolean inOrder = !a.snapshot().info().takenAt().isAfter(b.snapshot().info().takenAt());
+        SnapshotEntry before = inOrder ? a : b;
+        SnapshotEntry after = inOrder ? b : a;
+        start("Comparing " + before.name() + " with " + after.name() + " …");
+        executor.submit(() -> new SnapshotDiffer().compare(before.snapshot(), after.snapshot()))
+                .whenComplete((diff, failure) -> {
+                    if (failure != null) {
+                        fail("Could not compare: " + messageOf(failure));
+                    } else {
+                        comparison.set(new ComparisonViewModel(before.snapshot(), after.snapshot(), diff, executor));
+                        done("");
+                    }
+                });
+    }
+
+    /** Compares a snapshot with the one before it in the list. */
+    public void compareWithPrevious(SnapshotEntry entry) {
+        int at = snapshots.indexOf(entry);
+        if (at > 0) {
+            compare(snapshots.get(at - 1), entry);
+        }
+    }
+
+    public boolean hasPrevious(SnapshotEntry entry) {
+        return snapshots.indexOf(entry) > 0;
+    }
+
+    private void replace(SnapshotEntry old, SnapshotEntry updated) {
+        int at = snapshots.indexOf(old);
+        if (at >= 0) {
+            snapshots.set(at, updated);
+        }
+    }
+
+    private void start(String text) {
+        busy.set(true);
+        error.set(false);
+        message.set(text);
+    }
+
+    private void done(String text) {
+        busy.set(false);
+        message.set(text);
+    }
+
+    private void fail(String text) {
+        busy.set(false);
+        error.set(true);
+        message.set(text);
+    }
+
+    /** The one sentence of a failure: the cause's message, without the wrappers of the executor. */
+    static String messageOf(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null ? cause.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
+    }
+
+    public ObservableList<SnapshotEntry> snapshots() {
+        return snapshots;
+    }
+
+    public ReadOnlyBooleanProperty canTakeProperty() {
+        return canTake.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ComparisonViewModel> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public void closeComparison() {
+        comparison.set(null);
+    }
+}
