@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README screenshots from the real app in a real window under Xvfb:
 #   scripts/screenshots.sh            (after `mvn -B -q -DskipTests package`)
-# It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard.
+# It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard,
+# the allocations, the old objects and a comparison of two snapshots.
 # Needs: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,4 +47,16 @@ sleep 4
 DISPLAY=$display xdotool mousemove 500 197 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/old-objects.png"
-echo "wrote $out/picker.png, dashboard.png, allocations.png and old-objects.png"
+# Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
+DISPLAY=$display xdotool mousemove 653 57 click 1
+sleep 1
+DISPLAY=$display xdotool mousemove 405 109 click 1
+sleep 30
+DISPLAY=$display xdotool mousemove 405 109 click 1
+sleep 8
+DISPLAY=$display xdotool mousemove 812 109 click 1
+sleep 3
+DISPLAY=$display xdotool mousemove 975 523 click 1
+sleep 1
+DISPLAY=$display import -window root "$out/comparison.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png and comparison.png"

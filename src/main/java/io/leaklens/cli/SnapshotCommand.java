@@ -73,8 +73,10 @@ final class SnapshotCommand implements Callable<Integer> {
                 + " (JVM " + snapshot.info().target().pid() + ") to " + file + ": "
                 + String.format(java.util.Locale.ROOT, "%,d", snapshot.histogram().classes().size()) + " classes, "
                 + ByteSize.format(snapshot.histogram().totalBytes()) + " live, "
-                + snapshot.oldObjects().samples().size() + " old objects; the histogram paused the JVM for about "
-                + snapshot.histogram().took().toMillis() + " ms";
+                + snapshot.oldObjects().samples().size() + " old objects; the JVM paused about "
+                + snapshot.histogram().took().toMillis() + " ms for the histogram"
+                + (snapshot.oldObjects().emittedAt() == null ? "" : " and "
+                + snapshot.oldObjects().targetPause().toMillis() + " ms for the old objects' paths");
     }
 
     /** A DURATION, or 0 for none. */

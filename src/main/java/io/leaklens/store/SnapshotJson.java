@@ -2,7 +2,10 @@ package io.leaklens.store;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,7 +35,12 @@ final class SnapshotJson {
                 .addDeserializer(Instant.class, new FromText<>(Instant::parse))
                 .addSerializer(Duration.class, new ToText<>())
                 .addDeserializer(Duration.class, new FromText<>(Duration::parse));
-        return new ObjectMapper()
+        // The fast double reader and writer: allocation rates are most of a big snapshot's numbers.
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(time)
                 .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -135,7 +135,7 @@ public final class ComparisonView extends VBox {
         TableColumn<ClassDelta, Number> bytes = new TableColumn<>("Bytes");
         bytes.getColumns().addAll(List.of(bytes("before", ClassDelta::bytesBefore, false),
                 bytes("after", ClassDelta::bytesAfter, false), bytes("Δ", ClassDelta::bytesDelta, true)));
-        classes.getColumns().addAll(List.of(text("Class", ClassDelta::className, 300), instances, bytes,
+        classes.getColumns().addAll(List.of(text("Class", ClassDelta::className, 260), instances, bytes,
                 growth()));
         classes.setItems(model.classes());
         classes.setPlaceholder(new Label("No class matches the filter."));
@@ -149,7 +149,7 @@ public final class ComparisonView extends VBox {
         details.setPromptText("Select a class to see its change and what keeps it alive.");
         details.textProperty().bind(model.detailsProperty());
         SplitPane classesSplit = new SplitPane(classes, details);
-        classesSplit.setDividerPositions(0.64);
+        classesSplit.setDividerPositions(0.7);
 
         TabPane tabs = new TabPane(new Tab("Classes", classesSplit), new Tab("Allocation sites", sites()),
                 new Tab("Old objects", oldObjects()));
@@ -269,6 +269,7 @@ public final class ComparisonView extends VBox {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> cell(n -> String.format(Locale.ROOT, signed ? "%+,d" : "%,d", n.longValue())));
         column.setPrefWidth(78);
+        column.setMinWidth(signed ? 74 : 66);
         return column;
     }
 
@@ -278,6 +279,7 @@ public final class ComparisonView extends VBox {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> cell(n -> signed ? ByteSize.signed(n.longValue()) : ByteSize.format(n.longValue())));
         column.setPrefWidth(76);
+        column.setMinWidth(70);
         if (signed) {
             column.setSortType(TableColumn.SortType.DESCENDING);
         }
