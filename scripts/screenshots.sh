@@ -2,7 +2,7 @@
 # Regenerates the README screenshots from the real app in a real window under Xvfb:
 #   scripts/screenshots.sh            (after `mvn -B -q -DskipTests package`)
 # It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard,
-# the allocations, the old objects and a comparison of two snapshots.
+# the allocations, the old objects, the leak suspects and a comparison of two snapshots.
 # Needs: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,20 +35,24 @@ DISPLAY=$display xdotool mousemove 1100 470
 sleep 1.5
 DISPLAY=$display import -window root "$out/dashboard.png"
 # The session's inner tabs: Allocations, then Old objects (after asking for a fresh burst).
-DISPLAY=$display xdotool mousemove 444 57 click 1
+DISPLAY=$display xdotool mousemove 570 57 click 1
 sleep 1.5
 DISPLAY=$display xdotool mousemove 500 486 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/allocations.png"
-DISPLAY=$display xdotool mousemove 550 57 click 1
+DISPLAY=$display xdotool mousemove 677 57 click 1
 sleep 1
 DISPLAY=$display xdotool mousemove 420 108 click 1
 sleep 4
 DISPLAY=$display xdotool mousemove 500 197 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/old-objects.png"
+# The leak suspects: by now (about a minute in) the rules have their four histograms.
+DISPLAY=$display xdotool mousemove 455 57 click 1
+sleep 2
+DISPLAY=$display import -window root "$out/leaks.png"
 # Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
-DISPLAY=$display xdotool mousemove 653 57 click 1
+DISPLAY=$display xdotool mousemove 781 57 click 1
 sleep 1
 DISPLAY=$display xdotool mousemove 405 109 click 1
 sleep 30
@@ -59,4 +63,4 @@ sleep 3
 DISPLAY=$display xdotool mousemove 975 523 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/comparison.png"
-echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png and comparison.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png and comparison.png"

@@ -19,6 +19,9 @@ public final class LeakLensCli implements Runnable {
     /** Exit code for bad data or a bad target. */
     public static final int DATA_ERROR = 1;
 
+    /** Exit code when a leak was found and {@code --fail-on-leak} was given. */
+    public static final int LEAK_FOUND = 3;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 

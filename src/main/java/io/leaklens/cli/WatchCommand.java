@@ -49,6 +49,15 @@ final class WatchCommand implements Callable<Integer> {
                     + "30s (default), 5m, or off.")
     private Duration oldObjectsEvery;
 
+    @Option(names = "--histogram-every", paramLabel = "D", defaultValue = "15s",
+            converter = IntervalConverter.class,
+            description = "How often to take a class histogram for the leak rules (each runs a full GC in the JVM): "
+                    + "15s (default), 1m, or off.")
+    private Duration histogramEvery;
+
+    @Option(names = "--fail-on-leak", description = "Exit with 3 when a leak is found (for CI).")
+    private boolean failOnLeak;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also save the final snapshot (class histogram included while the JVM runs) to FILE.")
     private java.nio.file.Path out;
@@ -62,7 +71,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WatchOptions options;
         try {
-            options = new WatchOptions(allocationThrottle, oldObjectsEvery);
+            options = new WatchOptions(allocationThrottle, oldObjectsEvery, histogramEvery);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -110,7 +119,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         WatchReport report = WatchReport.of(last, heap);
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
-        return 0;
+        return failOnLeak && report.leakFound() ? LeakLensCli.LEAK_FOUND : 0;
     }
 
     /** A DURATION, or {@code off} for none. */

@@ -4,6 +4,8 @@ import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.RootPaths;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
+import io.leaklens.model.LeakReport;
+import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
@@ -13,22 +15,33 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@code watch} reports, in the shape of the CLI contract. Allocations and suspects stay empty and the verdict
- * inconclusive until the JFR engine and the leak rules feed them.
+ * What {@code watch} and {@code analyze} report, in the shape of the CLI contract: the heap, who allocates, the old
+ * objects, and the leak rules' verdict with the suspects.
  */
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
-                   OldObjectSet oldObjects, String verdict, String verdictReason, String disconnectReason) {
+                   OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
 
-    static final String INCONCLUSIVE = "inconclusive";
-
     static WatchReport of(SessionState state, HeapSummary heap) {
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
-                INCONCLUSIVE, "the leak rules are not in this version yet: read the live-set trend, the top "
-                + "allocations and the old objects' paths", disconnect);
+                state.leaks(), state.connectedAt(), disconnect);
+    }
+
+    String verdict() {
+        return leaks.verdict().contractName();
+    }
+
+    boolean leakFound() {
+        return leaks.verdict() == LeakVerdict.LEAK;
+    }
+
+    /** Seconds of watching until the verdict first became a leak, or null. */
+    Double detectedAfterSeconds() {
+        return leaks.detectedAt() == null || connectedAt == null ? null
+                : Duration.between(connectedAt, leaks.detectedAt()).toMillis() / 1000.0;
     }
 
     Object toJson() {
@@ -41,7 +54,10 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                         finite(heap.liveSetTrend().standardError()), heap.liveSetTrend().points(), heap.gcCount(),
                         heap.gcPauseTotal().toMillis(), heap.longestGc().toMillis(),
                         finite(heap.averageAllocationRate()), heap.samples()),
-                topAllocations(), verdict, verdictReason, List.of(), oldObjectsJson(), disconnectReason);
+                topAllocations(), verdict(), leaks.reason(), detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
+                leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
+                        java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
+                        r.explanation())).toList(), oldObjectsJson(), disconnectReason);
     }
 
     List<ClassAllocation> topClasses() {
@@ -69,8 +85,12 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
     }
 
     record ReportJson(TargetJson target, double durationSeconds, HeapJson heap, List<AllocationJson> topAllocations,
-                      String verdict, String verdictReason, List<Object> suspects, List<OldObjectJson> oldObjects,
-                      String disconnected) {
+                      String verdict, String verdictReason, Double detectedAfterSeconds, List<SuspectJson> suspects,
+                      List<RuleJson> rules, List<OldObjectJson> oldObjects, String disconnected) {
+    }
+
+    record RuleJson(String rule, String status, double score, double progress, String summary,
+                    String explanation) {
     }
 
     record AllocationJson(String className, double bytesPerSecond, String site, long bytes, double share) {

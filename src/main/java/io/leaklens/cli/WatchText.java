@@ -60,7 +60,24 @@ final class WatchText {
                     .forEach(e -> text.append(String.format(Locale.ROOT, "  %4d × %s%n", e.getValue(), e.getKey())));
         }
         text.append(String.format(Locale.ROOT, "%n"));
-        line(text, "verdict", report.verdict() + ": " + report.verdictReason());
+        line(text, "verdict", report.verdict() + (report.detectedAfterSeconds() == null ? ""
+                : String.format(Locale.ROOT, " (found after %.0f s)", report.detectedAfterSeconds())) + ": "
+                + report.leaks().reason());
+        for (io.leaklens.model.RuleResult rule : report.leaks().rules()) {
+            text.append(String.format(Locale.ROOT, "  %-28s %-16s %s%n", rule.rule(),
+                    rule.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), rule.summary()));
+        }
+        int rank = 1;
+        for (io.leaklens.model.LeakSuspect suspect : report.leaks().suspects()) {
+            text.append(String.format(Locale.ROOT, "%n%2d. %s  (score %.2f)%n", rank++, suspect.className(),
+                    suspect.score()));
+            if (!suspect.pathFromRoot().isEmpty()) {
+                text.append("    held by: ").append(suspect.pathFromRoot().stream()
+                        .map(io.leaklens.model.PathStep::toString).collect(java.util.stream.Collectors.joining(" → ")))
+                        .append(String.format(Locale.ROOT, "%n"));
+            }
+            text.append("    ").append(suspect.explanation()).append(String.format(Locale.ROOT, "%n"));
+        }
         return text.toString().stripTrailing();
     }
 

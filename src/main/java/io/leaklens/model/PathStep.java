@@ -11,6 +11,7 @@ public record PathStep(String className, String field) {
 
     @Override
     public String toString() {
-        return field == null ? className : className + (field.equals("[]") ? "[]" : "." + field);
+        // An array's element: "java.lang.Object[] element", not the misleading "java.lang.Object[][]".
+        return field == null ? className : className + (field.equals("[]") ? " element" : "." + field);
     }
 }

@@ -1,6 +1,7 @@
 package io.leaklens.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,10 +16,31 @@ import java.util.Optional;
  * @param allocations    who allocates (from JFR allocation samples)
  * @param oldObjects     the latest old-object samples with their paths to GC roots
  * @param jfrStatus      one sentence on the JFR stream: streaming, restarted, or why there is none
+ * @param histograms     the class histograms taken for the leak rules, oldest first (bounded)
+ * @param leaks          the leak rules' latest answer
  */
 public record SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
                            String disconnectReason, HeapHistory heap, AllocationProfile allocations,
-                           OldObjectSet oldObjects, String jfrStatus) {
+                           OldObjectSet oldObjects, String jfrStatus, List<TimedHistogram> histograms,
+                           LeakReport leaks) {
+
+    public SessionState {
+        histograms = List.copyOf(histograms);
+    }
+
+    /** A state without histograms or leak rules yet. */
+    public SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
+                        String disconnectReason, HeapHistory heap, AllocationProfile allocations,
+                        OldObjectSet oldObjects, String jfrStatus) {
+        this(target, status, connectedAt, disconnectedAt, disconnectReason, heap, allocations, oldObjects, jfrStatus,
+                List.of(), LeakReport.NONE);
+    }
+
+    /** The same state with the leak rules' answer. */
+    public SessionState withLeaks(LeakReport report) {
+        return new SessionState(target, status, connectedAt, disconnectedAt, disconnectReason, heap, allocations,
+                oldObjects, jfrStatus, histograms, report);
+    }
 
     /** A state with heap data only. */
     public SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,

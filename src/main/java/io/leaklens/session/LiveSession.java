@@ -2,12 +2,16 @@ package io.leaklens.session;
 
 import io.leaklens.analysis.ClassHistogramParser;
 import io.leaklens.analysis.HeapTimeline;
+import io.leaklens.analysis.LeakDetector;
 import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
 import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
+import io.leaklens.model.LeakReport;
+import io.leaklens.model.LeakVerdict;
+import io.leaklens.model.TimedHistogram;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.Snapshot;
 import io.leaklens.model.SnapshotInfo;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -39,6 +44,11 @@ public final class LiveSession implements AutoCloseable {
     /** How often the target's memory is read. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
+    /** Histograms kept for the leak rules: ten minutes at the default cadence. */
+    static final int MAX_HISTOGRAMS = 40;
+    /** The rules also run every few samples, for the live set and the buffer pools between histograms. */
+    static final int LEAK_CHECK_EVERY_SAMPLES = 5;
+
     /** How long a snapshot waits for fresh old objects: a burst usually comes within a second or two. */
     static final Duration SNAPSHOT_OLD_OBJECT_WAIT = Duration.ofSeconds(6);
 
@@ -54,6 +64,12 @@ public final class LiveSession implements AutoCloseable {
     private final WatchOptions options;
     private volatile JfrFeed jfr;
     private boolean released;
+    /** Histograms for the leak rules, and the rules' answer: touched on the session thread only. */
+    private final List<TimedHistogram> histograms = new ArrayList<>();
+    private LeakReport leaks = LeakReport.NONE;
+    private Instant leakDetectedAt;
+    private int samplesSinceLeakCheck;
+    private final ScheduledExecutorService histogramThread;
 
     private LiveSession(TargetConnection connection, Clock clock, WatchOptions options) {
         this.connection = connection;
@@ -67,6 +83,11 @@ public final class LiveSession implements AutoCloseable {
         });
         this.state = new SessionState(connection.info(), ConnectionStatus.CONNECTED, connectedAt, null, null,
                 timeline.history());
+        this.histogramThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leaklens-histograms-" + connection.info().pid());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Connects to the JVM with this pid and starts watching it; the first sample is taken at once. */
@@ -105,6 +126,10 @@ public final class LiveSession implements AutoCloseable {
             throw new SessionException("JVM " + connection.info().pid() + " stopped answering while connecting", e);
         }
         thread.scheduleAtFixedRate(this::sample, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        Duration every = options.histogramInterval();
+        if (!every.isZero()) {
+            histogramThread.scheduleWithFixedDelay(this::takeHistogram, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }
         // Opening the JFR stream takes a few hundred ms: the heap is shown meanwhile.
         Thread.ofPlatform().daemon().name("leaklens-jfr-start-" + connection.info().pid()).start(this::startJfr);
     }
@@ -170,10 +195,10 @@ public final class LiveSession implements AutoCloseable {
         }
         Instant takenAt = clock.instant();
         ClassHistogram histogram;
-        long start = System.nanoTime();
         try {
-            String text = connection.classHistogram();
-            histogram = ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+            histogram = histogram();
+            ClassHistogram taken = histogram;
+            onSessionThread(() -> addHistogram(new TimedHistogram(takenAt, taken)));
         } catch (IOException | RuntimeException e) {
             if (connection.targetEnded()) {
                 throw new SessionException("JVM " + target().pid() + " exited while the snapshot was taken", e);
@@ -196,6 +221,51 @@ public final class LiveSession implements AutoCloseable {
         Instant at = now.disconnectedAt() != null ? now.disconnectedAt() : clock.instant();
         return new Snapshot(new SnapshotInfo(name, "", at, target()), now.heap().latest().orElse(null),
                 io.leaklens.model.ClassHistogram.NONE, now.allocations(), now.oldObjects());
+    }
+
+    /** A class histogram for the leak rules, on its own thread: the target runs a full GC meanwhile. */
+    private void takeHistogram() {
+        if (!state.connected()) {
+            return;
+        }
+        try {
+            ClassHistogram histogram = histogram();
+            Instant at = clock.instant();
+            onSessionThread(() -> addHistogram(new TimedHistogram(at, histogram)));
+        } catch (IOException | RuntimeException e) {
+            // A target going away is reported by the sampler; a refused histogram leaves the rules without one.
+        }
+    }
+
+    private ClassHistogram histogram() throws IOException {
+        long start = System.nanoTime();
+        String text = connection.classHistogram();
+        return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Runs on the session thread. */
+    private void addHistogram(TimedHistogram histogram) {
+        if (!state.connected()) {
+            return;
+        }
+        histograms.add(histogram);
+        if (histograms.size() > MAX_HISTOGRAMS) {
+            histograms.removeFirst();
+        }
+        checkLeaks();
+        publish(ConnectionStatus.CONNECTED, null, null);
+    }
+
+    /** Runs on the session thread. */
+    private void checkLeaks() {
+        samplesSinceLeakCheck = 0;
+        JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
+        LeakReport report = LeakDetector.analyze(timeline.history(), histograms, jfrData.allocations(),
+                jfrData.oldObjects());
+        if (report.verdict() == LeakVerdict.LEAK && leakDetectedAt == null) {
+            leakDetectedAt = clock.instant();
+        }
+        leaks = report.detectedAt(leakDetectedAt);
     }
 
     private static String firstLine(Exception e) {
@@ -244,6 +314,9 @@ public final class LiveSession implements AutoCloseable {
         }
         try {
             timeline.add(connection.sample());
+            if (++samplesSinceLeakCheck >= LEAK_CHECK_EVERY_SAMPLES) {
+                checkLeaks();
+            }
             publish(ConnectionStatus.CONNECTED, null, null);
         } catch (RuntimeException e) {
             disconnect(lostReason());
@@ -266,6 +339,7 @@ public final class LiveSession implements AutoCloseable {
         if (!state.connected()) {
             return;
         }
+        checkLeaks();
         publish(ConnectionStatus.DISCONNECTED, clock.instant(), reason);
         releaseTarget();
         thread.shutdown();
@@ -274,13 +348,14 @@ public final class LiveSession implements AutoCloseable {
     private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
         JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
         state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, timeline.history(),
-                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status());
+                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status(), histograms, leaks);
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
         }
     }
 
     private void releaseTarget() {
+        histogramThread.shutdownNow();
         synchronized (this) {
             released = true;
             if (jfr != null) {

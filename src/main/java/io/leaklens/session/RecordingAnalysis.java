@@ -57,8 +57,10 @@ public final class RecordingAnalysis {
                 .orElse(data.allocations().to() == null ? start : data.allocations().to());
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         TargetInfo target = new TargetInfo(0, name, "unknown", "", List.of());
+        // A recording has no class histograms: the live set and the old-object samples speak for the leak rules.
         return new SessionState(target, ConnectionStatus.DISCONNECTED, start, end, null, history,
-                data.allocations(), data.oldObjects(), "read from " + name);
+                data.allocations(), data.oldObjects(), "read from " + name, List.of(),
+                io.leaklens.analysis.LeakDetector.analyze(history, List.of(), data.allocations(), data.oldObjects()));
     }
 
     /** Heap samples and collections rebuilt from the before/after summaries JFR writes around each collection. */

@@ -2,6 +2,7 @@ package io.leaklens.ui;
 
 import io.leaklens.ui.allocations.AllocationsView;
 import io.leaklens.ui.heap.HeapView;
+import io.leaklens.ui.leaks.LeaksView;
 import io.leaklens.ui.oldobjects.OldObjectsView;
 import io.leaklens.ui.snapshots.SnapshotsView;
 import javafx.scene.control.Tab;
@@ -14,6 +15,7 @@ public final class SessionView extends TabPane {
     private final AllocationsView allocations;
     private final OldObjectsView oldObjects;
     private final SnapshotsView snapshots;
+    private final LeaksView leaks;
 
     public SessionView(SessionViewModel model) {
         getStyleClass().add("session-view");
@@ -30,7 +32,10 @@ public final class SessionView extends TabPane {
         snapshots = new SnapshotsView(model.snapshots());
         Tab snapshotsTab = new Tab("Snapshots", snapshots);
         snapshotsTab.setId("tab-snapshots");
-        getTabs().addAll(heapTab, allocationsTab, oldObjectsTab, snapshotsTab);
+        leaks = new LeaksView(model.leaks());
+        Tab leaksTab = new Tab("Leak suspects", leaks);
+        leaksTab.setId("tab-leaks");
+        getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, snapshotsTab);
         if (!model.live() && !model.snapshots().snapshots().isEmpty()) {
             getSelectionModel().select(snapshotsTab);
         }
@@ -45,5 +50,6 @@ public final class SessionView extends TabPane {
         allocations.dispose();
         oldObjects.dispose();
         snapshots.dispose();
+        leaks.dispose();
     }
 }

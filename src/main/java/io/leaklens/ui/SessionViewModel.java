@@ -8,6 +8,7 @@ import io.leaklens.session.LiveSession;
 import io.leaklens.session.Subscription;
 import io.leaklens.ui.allocations.AllocationsViewModel;
 import io.leaklens.ui.heap.HeapViewModel;
+import io.leaklens.ui.leaks.LeaksViewModel;
 import io.leaklens.ui.oldobjects.OldObjectsViewModel;
 import io.leaklens.ui.snapshots.SnapshotEntry;
 import io.leaklens.ui.snapshots.SnapshotsViewModel;
@@ -33,6 +34,7 @@ public final class SessionViewModel {
     private final AllocationsViewModel allocations;
     private final OldObjectsViewModel oldObjects;
     private final SnapshotsViewModel snapshots;
+    private final LeaksViewModel leaks;
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
@@ -43,6 +45,7 @@ public final class SessionViewModel {
         this.pid = initial.target().pid();
         this.heap = new HeapViewModel(initial);
         this.allocations = new AllocationsViewModel(initial);
+        this.leaks = new LeaksViewModel(initial);
         this.oldObjects = session == null
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
                 : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);
@@ -84,12 +87,17 @@ public final class SessionViewModel {
     private void update(SessionState state) {
         heap.update(state);
         allocations.update(state);
+        leaks.update(state);
         oldObjects.update(state);
         snapshots.setConnected(state.connected());
     }
 
     public OldObjectsViewModel oldObjects() {
         return oldObjects;
+    }
+
+    public LeaksViewModel leaks() {
+        return leaks;
     }
 
     public SnapshotsViewModel snapshots() {
@@ -126,6 +134,7 @@ public final class SessionViewModel {
         }
         heap.dispose();
         allocations.dispose();
+        leaks.dispose();
         oldObjects.dispose();
     }
 }
