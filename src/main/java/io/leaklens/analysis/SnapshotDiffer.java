@@ -53,7 +53,8 @@ public final class SnapshotDiffer {
         SnapshotDiff withoutSuspects = new SnapshotDiff(before.info(), after.info(), classes, sites(before, after),
                 survivors, fresh, List.of());
         return new SnapshotDiff(before.info(), after.info(), classes, withoutSuspects.sites(), survivors, fresh,
-                GrowthSuspects.find(withoutSuspects, before, after, this::name));
+                GrowthSuspects.find(withoutSuspects, before, after, this::name),
+                LeakVerification.compare(before, after));
     }
 
     String name(String className) {

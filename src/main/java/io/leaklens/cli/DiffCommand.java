@@ -78,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
             io.leaklens.store.DiffHtmlReport.write(diff, html);
             spec.commandLine().getErr().println("leaklens: wrote " + html);
         }
-        spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, diff, classes))
+        spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, earlier, later, diff, classes))
                 : DiffText.render(before, after, diff, classes));
         return 0;
     }

@@ -9,7 +9,11 @@ import java.util.List;
 
 /** {@code diff --json}, in the contract's shape. */
 record DiffJson(SideJson before, SideJson after, double secondsBetween, List<ClassJson> classes,
-                List<SuspectJson> suspects, int survivingOldObjects, int newOldObjects) {
+                List<SuspectJson> suspects, LeakJson leak, int survivingOldObjects, int newOldObjects) {
+
+    /** Whether the earlier session's leak is gone in the later one's, with both sessions' verdicts. */
+    record LeakJson(String outcome, String sentence, String verdictBefore, String verdictAfter) {
+    }
 
     record SideJson(String file, String takenAt, String name, long pid, String displayName, String jvmVersion,
                     long histogramBytes) {
@@ -28,10 +32,13 @@ record DiffJson(SideJson before, SideJson after, double secondsBetween, List<Cla
         }
     }
 
-    static DiffJson of(Path before, Path after, SnapshotDiff diff, List<ClassDelta> classes) {
+    static DiffJson of(Path before, Path after, io.leaklens.model.Snapshot earlier, io.leaklens.model.Snapshot later,
+                       SnapshotDiff diff, List<ClassDelta> classes) {
         return new DiffJson(SideJson.of(before, diff.before(), diff.bytesBefore()),
                 SideJson.of(after, diff.after(), diff.bytesAfter()), diff.between().toMillis() / 1000.0,
                 classes.stream().map(ClassJson::of).toList(), SuspectJson.of(diff.suspects()),
+                new LeakJson(diff.leaks().outcome(), diff.leaks().sentence(),
+                        earlier.leaks().verdict().contractName(), later.leaks().verdict().contractName()),
                 diff.survivors().size(), diff.newOldObjects().size());
     }
 }

@@ -29,6 +29,9 @@ final class DiffText {
         if (diff.before().target().pid() != diff.after().target().pid()) {
             text.append("(The snapshots are of different JVMs: compare like with like.)\n");
         }
+        if (!diff.leaks().equals(io.leaklens.model.LeakComparison.UNKNOWN)) {
+            text.append("Leak check: ").append(diff.leaks().sentence()).append('\n');
+        }
         text.append('\n');
         if (diff.suspects().isEmpty()) {
             text.append("No class grew enough to suspect a leak.\n");

@@ -10,19 +10,27 @@ package io.leaklens.model;
  * @param histogram  the live objects by class ({@link ClassHistogram#NONE} if it could not be taken)
  * @param allocations the allocation profile of the session up to then
  * @param oldObjects the old-object samples at that moment
+ * @param leaks      the leak rules' answer for the session up to then ({@link LeakReport#NONE} for files of format
+ *                   1.0, which did not have it): what a later snapshot of the fixed program is checked against
  */
 public record Snapshot(SnapshotInfo info, HeapSample heap, ClassHistogram histogram, AllocationProfile allocations,
-                       OldObjectSet oldObjects) {
+                       OldObjectSet oldObjects, LeakReport leaks) {
 
     public Snapshot {
         histogram = histogram == null ? ClassHistogram.NONE : histogram;
         allocations = allocations == null ? AllocationProfile.EMPTY : allocations;
         oldObjects = oldObjects == null ? OldObjectSet.NONE : oldObjects;
+        leaks = leaks == null ? LeakReport.NONE : leaks;
+    }
+
+    public Snapshot(SnapshotInfo info, HeapSample heap, ClassHistogram histogram, AllocationProfile allocations,
+                    OldObjectSet oldObjects) {
+        this(info, heap, histogram, allocations, oldObjects, LeakReport.NONE);
     }
 
     /** The same snapshot under another name and notes. */
     public Snapshot withInfo(String name, String notes) {
         return new Snapshot(new SnapshotInfo(name, notes, info.takenAt(), info.target()), heap, histogram,
-                allocations, oldObjects);
+                allocations, oldObjects, leaks);
     }
 }

@@ -13,10 +13,17 @@ import java.util.List;
  * @param survivors       old-object samples of the later snapshot that were already sampled in the earlier one
  * @param newOldObjects   old-object samples of the later snapshot not in the earlier one
  * @param suspects        the classes that look like they leak, highest score first
+ * @param leaks           whether a leak found in the earlier snapshot's session is gone in the later one's
  */
 public record SnapshotDiff(SnapshotInfo before, SnapshotInfo after, List<ClassDelta> classes, List<SiteDelta> sites,
                            List<OldObjectSample> survivors, List<OldObjectSample> newOldObjects,
-                           List<LeakSuspect> suspects) {
+                           List<LeakSuspect> suspects, LeakComparison leaks) {
+
+    public SnapshotDiff(SnapshotInfo before, SnapshotInfo after, List<ClassDelta> classes, List<SiteDelta> sites,
+                        List<OldObjectSample> survivors, List<OldObjectSample> newOldObjects,
+                        List<LeakSuspect> suspects) {
+        this(before, after, classes, sites, survivors, newOldObjects, suspects, LeakComparison.UNKNOWN);
+    }
 
     public SnapshotDiff {
         classes = List.copyOf(classes);
@@ -24,6 +31,7 @@ public record SnapshotDiff(SnapshotInfo before, SnapshotInfo after, List<ClassDe
         survivors = List.copyOf(survivors);
         newOldObjects = List.copyOf(newOldObjects);
         suspects = List.copyOf(suspects);
+        leaks = leaks == null ? LeakComparison.UNKNOWN : leaks;
     }
 
     /** The time between the two snapshots (negative if "before" was taken later). */

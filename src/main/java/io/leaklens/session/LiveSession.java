@@ -209,7 +209,7 @@ public final class LiveSession implements AutoCloseable {
         refreshOldObjectsAndWait(SNAPSHOT_OLD_OBJECT_WAIT);
         SessionState now = state;
         return new Snapshot(new SnapshotInfo(name, "", takenAt, target()), now.heap().latest().orElse(null),
-                histogram, now.allocations(), now.oldObjects());
+                histogram, now.allocations(), now.oldObjects(), now.leaks());
     }
 
     /**
@@ -220,7 +220,7 @@ public final class LiveSession implements AutoCloseable {
         SessionState now = state;
         Instant at = now.disconnectedAt() != null ? now.disconnectedAt() : clock.instant();
         return new Snapshot(new SnapshotInfo(name, "", at, target()), now.heap().latest().orElse(null),
-                io.leaklens.model.ClassHistogram.NONE, now.allocations(), now.oldObjects());
+                io.leaklens.model.ClassHistogram.NONE, now.allocations(), now.oldObjects(), now.leaks());
     }
 
     /** A class histogram for the leak rules, on its own thread: the target runs a full GC meanwhile. */

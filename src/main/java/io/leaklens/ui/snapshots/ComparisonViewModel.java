@@ -104,6 +104,9 @@ public final class ComparisonViewModel {
                 ? "The two snapshots were taken at the same time: nothing to compare over time."
                 : "No class grew enough to suspect a leak.")
                 : shown.suspects().getFirst().explanation());
+        if (!shown.leaks().equals(io.leaklens.model.LeakComparison.UNKNOWN)) {
+            verdict.set(shown.leaks().sentence() + "\n" + verdict.get());
+        }
         List<OldObjectChange> changes = new ArrayList<>();
         shown.survivors().forEach(s -> changes.add(new OldObjectChange(s, true)));
         shown.newOldObjects().forEach(s -> changes.add(new OldObjectChange(s, false)));

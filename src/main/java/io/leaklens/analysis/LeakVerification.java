@@ -1,0 +1,47 @@
+package io.leaklens.analysis;
+
+import io.leaklens.model.LeakComparison;
+import io.leaklens.model.LeakReport;
+import io.leaklens.model.LeakVerdict;
+import io.leaklens.model.Snapshot;
+
+/**
+ * The detect → fix → re-verify loop's last step: the earlier snapshot's session found a leak (or not); does the
+ * later one's? Each verdict comes from its own session's rules, so two watches of two builds compare directly.
+ */
+public final class LeakVerification {
+
+    private LeakVerification() {
+    }
+
+    public static LeakComparison compare(Snapshot before, Snapshot after) {
+        LeakReport earlier = before.leaks();
+        LeakReport later = after.leaks();
+        if (earlier.rules().isEmpty() && later.rules().isEmpty()) {
+            return LeakComparison.UNKNOWN;
+        }
+        boolean leakedBefore = earlier.verdict() == LeakVerdict.LEAK;
+        String what = leakedBefore ? LeakDetector.simple(earlier.suspects().getFirst().className()) : null;
+        return switch (later.verdict()) {
+            case LEAK -> {
+                String now = LeakDetector.simple(later.suspects().getFirst().className());
+                if (!leakedBefore) {
+                    yield new LeakComparison("new-leak", "The later snapshot's session leaks: " + now
+                            + " keeps growing (" + later.reason() + ")");
+                }
+                yield now.equals(what)
+                        ? new LeakComparison("still-leaking", "Still leaking: " + what + " keeps growing in both "
+                        + "sessions.")
+                        : new LeakComparison("other-leak", "The leak of " + what + " is gone, but " + now
+                        + " keeps growing now.");
+            }
+            case NO_LEAK -> leakedBefore
+                    ? new LeakComparison("fixed", "Fixed: " + what + " leaked in the earlier session; the later "
+                    + "session's rules find no leak.")
+                    : new LeakComparison("no-leak", "Neither session leaks.");
+            case NOT_ENOUGH_DATA -> new LeakComparison("unknown", String.format(java.util.Locale.ROOT,
+                    "The later session did not watch long enough to tell (%.0f %% of the evidence)%s.",
+                    100 * later.progress(), leakedBefore ? "; the earlier one leaked " + what : ""));
+        };
+    }
+}
