@@ -22,6 +22,14 @@ public final class GeneratedNames {
     private GeneratedNames() {
     }
 
+    /** Whether a (normalised or raw) name is that of a lambda, hidden class, proxy or generated accessor. */
+    public static boolean isGenerated(String className) {
+        return className.contains("$$Lambda") || className.contains("$Proxy") || className.contains("/0x")
+                || className.contains("GeneratedMethodAccessor") || className.contains("GeneratedConstructorAccessor")
+                || BYTECODE_LIBRARY.matcher(className).find() || className.matches(".*\\$\\$(EnhancerByCGLIB|"
+                + "FastClassByCGLIB|EnhancerBySpringCGLIB|SpringCGLIB|ByteBuddy|HibernateProxy)$");
+    }
+
     /** The name without its run-specific parts; other names come back as they are. */
     public static String normalize(String className) {
         if (className.indexOf('$') < 0 && className.indexOf('/') < 0 && !className.contains("Accessor")) {

@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassAllocation;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.ClassNames;

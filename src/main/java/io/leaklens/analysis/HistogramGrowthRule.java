@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassNames;
 import io.leaklens.model.HistogramEntry;
 import io.leaklens.model.RuleResult;
@@ -48,11 +49,12 @@ public final class HistogramGrowthRule {
     /**
      * A class that keeps growing, and how fast.
      *
-     * @param copies how many classes of this name the last histogram counted: more than one means as many class
-     *               loaders loaded it, and a growing number is a class-loader leak
+     * @param copies   how many classes of this (normalised) name the last histogram counted
+     * @param reloaded whether that number keeps growing: loaded again by new class loaders, a class-loader leak
      */
     public record ClassGrowth(String className, double bytesPerSecond, double instancesPerSecond,
-                              double risingShare, long instancesNow, long bytesNow, int histograms, int copies) {
+                              double risingShare, long instancesNow, long bytesNow, int histograms, int copies,
+                              boolean reloaded) {
     }
 
     /** The rule's answer and the classes behind it, fastest-growing first. */
@@ -146,7 +148,8 @@ public final class HistogramGrowthRule {
         long net = instances[last] - instances[0];
         long netBytes = bytes[last] - bytes[0];
         // A class loaded again by each new loader: its objects may be tiny, the loaders and their classes are not.
-        boolean reloaded = copies[last] - copies[0] >= n - 1 && copies[last] > copies[last - 1];
+        boolean reloaded = copies[last] - copies[0] >= n - 1 && copies[last] > copies[last - 1]
+                && !GeneratedNames.isGenerated(name);
         boolean application = !ClassNames.isJdk(name);
         long minBytes = application ? MIN_APPLICATION_BYTES : MIN_BYTES;
         if (net < 2L * (n - 1) || (netBytes < minBytes && !reloaded) || instances[last] <= instances[last - 1]) {
@@ -182,7 +185,7 @@ public final class HistogramGrowthRule {
             return null;
         }
         return new ClassGrowth(name, bytesPerSecond, Regression.of(seconds, c, 0, n).slope(), risingShare,
-                instances[last], bytes[last], n, (int) copies[last]);
+                instances[last], bytes[last], n, (int) copies[last], reloaded);
     }
 
     /** Whether the class is one a person fixes in their own code rather than a JDK object it drags along. */

@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
 import io.leaklens.model.ClassNames;
@@ -37,6 +38,7 @@ public final class LeakDetector {
 
     /** Application suspects rank before JDK ones: a leak's payload (byte[], String) is not what a person fixes. */
     static final double JDK_WEIGHT = 0.35;
+    static final double GENERATED_WEIGHT = 0.8;
     static final double MIN_SCORE = 0.3;
     static final int MAX_SUSPECTS = 10;
     static final String DIRECT_BUFFER = "java.nio.DirectByteBuffer";
@@ -70,12 +72,15 @@ public final class LeakDetector {
             if (!application && appGrowth > 0) {
                 score *= JDK_WEIGHT;
             }
+            if (GeneratedNames.isGenerated(growth.className())) {
+                score *= GENERATED_WEIGHT; // a lambda holds what leaks; the captured object is what to look for
+            }
             if (buffers.result().status() == RuleStatus.SIGNAL && growth.className().equals(DIRECT_BUFFER)) {
                 continue; // named below, with the memory it holds outside the heap
             }
             LeakSuspect suspect = suspect(growth.className(), score, growth.bytesPerSecond(),
                     growth.instancesPerSecond(), sites, held);
-            if (growth.copies() > 1) {
+            if (growth.reloaded()) {
                 suspect = reloaded(suspect, growth.copies());
             }
             suspects.add(suspect);

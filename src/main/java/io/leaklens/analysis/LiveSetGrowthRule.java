@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.RuleResult;
 import io.leaklens.model.RuleStatus;
 

@@ -1,6 +1,6 @@
 package io.leaklens.cli;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.PathStep;

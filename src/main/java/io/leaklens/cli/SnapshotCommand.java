@@ -1,6 +1,6 @@
 package io.leaklens.cli;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.Snapshot;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.SessionException;

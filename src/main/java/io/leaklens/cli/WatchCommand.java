@@ -169,7 +169,7 @@ final class WatchCommand implements Callable<Integer> {
             if (Duration.between(Instant.now(), end).toMillis() >= 1000) {
                 HeapSummary heap = HeapSummary.of(session.state().heap());
                 err.println("leaklens: " + WatchText.duration(Duration.between(Instant.now(), end)) + " left; heap "
-                        + io.leaklens.analysis.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs");
+                        + io.leaklens.model.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs");
             }
         }
     }

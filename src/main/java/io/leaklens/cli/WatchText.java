@@ -1,6 +1,6 @@
 package io.leaklens.cli;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.LiveSetTrend;
 import io.leaklens.analysis.RootPaths;

@@ -2,6 +2,7 @@ package io.leaklens.jfr;
 
 import io.leaklens.model.AllocationSample;
 import io.leaklens.model.GcRoot;
+import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.StackFrame;
@@ -36,6 +37,7 @@ public final class EventMapper {
 
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
+    static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
     /** Enough to tell the allocating site from the framework around it; JFR's own default depth is 64 too. */
@@ -103,6 +105,13 @@ public final class EventMapper {
         return new HeapSummaryEvent(event.getStartTime(), longValue(event, "gcId"),
                 "After GC".equals(value(event, "when", String.class)), longValue(event, "heapUsed"),
                 longValue(event, "heapSpace.committedSize"));
+    }
+
+    /** {@code jdk.GarbageCollection}: gcId, name, cause, sumOfPauses. */
+    public CollectionEvent collection(RecordedEvent event) {
+        Duration pauses = duration(event, "sumOfPauses");
+        return new CollectionEvent(event.getEndTime(), longValue(event, "gcId"), value(event, "name", String.class),
+                value(event, "cause", String.class), pauses == null ? event.getDuration() : pauses);
     }
 
     /**

@@ -27,6 +27,7 @@ final class EventRouter {
         EventRouter router = new EventRouter(sink);
         stream.onEvent(EventMapper.ALLOCATION_SAMPLE, e -> sink.allocation(router.mapper.allocation(e)));
         stream.onEvent(EventMapper.HEAP_SUMMARY, e -> sink.heapSummary(router.mapper.heapSummary(e)));
+        stream.onEvent(EventMapper.GARBAGE_COLLECTION, e -> sink.collection(router.mapper.collection(e)));
         stream.onEvent(EventMapper.OLD_OBJECT_SAMPLE, router::oldObject);
         stream.onFlush(sink::flush);
     }

@@ -17,6 +17,10 @@ public interface JfrEvents {
 
     void heapSummary(HeapSummaryEvent summary);
 
+    /** A collection ended; its heap before and after come as {@link #heapSummary}s of the same id. */
+    default void collection(io.leaklens.model.CollectionEvent collection) {
+    }
+
     /**
      * A new burst of old-object samples begins: the samples that follow replace every earlier one. Called just
      * before the burst's first {@link #oldObject}. A burst that has no samples at all is not announced.

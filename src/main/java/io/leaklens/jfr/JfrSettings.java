@@ -74,6 +74,8 @@ public record JfrSettings(String allocationThrottle, Duration oldObjectCutoff, D
         map.put(EventMapper.ALLOCATION_SAMPLE + "#throttle", allocationThrottle);
         map.put(EventMapper.ALLOCATION_SAMPLE + "#stackTrace", "true");
         map.put(EventMapper.HEAP_SUMMARY + "#enabled", "true");
+        map.put(EventMapper.GARBAGE_COLLECTION + "#enabled", "true");
+        map.put(EventMapper.GARBAGE_COLLECTION + "#threshold", "0 ms");
         map.putAll(oldObjectSettings(oldObjectCutoff));
         return map;
     }

@@ -29,6 +29,7 @@ final class JfrCollector implements JfrEvents {
 
     private final AllocationAggregator allocations = new AllocationAggregator();
     private final Consumer<HeapSummaryEvent> heapSummaries;
+    private final Consumer<io.leaklens.model.CollectionEvent> collections;
     private final Consumer<Snapshot> published;
     private final List<OldObjectSample> burst = new ArrayList<>();
     private Instant burstEmittedAt;
@@ -48,7 +49,14 @@ final class JfrCollector implements JfrEvents {
      * @param published     receives each new snapshot (on the source's thread)
      */
     JfrCollector(Consumer<HeapSummaryEvent> heapSummaries, Consumer<Snapshot> published) {
+        this(heapSummaries, collection -> { }, published);
+    }
+
+    /** @param collections receives each collection (on the source's thread) */
+    JfrCollector(Consumer<HeapSummaryEvent> heapSummaries, Consumer<io.leaklens.model.CollectionEvent> collections,
+                 Consumer<Snapshot> published) {
         this.heapSummaries = heapSummaries;
+        this.collections = collections;
         this.published = published;
     }
 
@@ -74,6 +82,11 @@ final class JfrCollector implements JfrEvents {
     @Override
     public void heapSummary(HeapSummaryEvent summary) {
         heapSummaries.accept(summary);
+    }
+
+    @Override
+    public void collection(io.leaklens.model.CollectionEvent collection) {
+        collections.accept(collection);
     }
 
     @Override

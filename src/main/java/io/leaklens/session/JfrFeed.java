@@ -4,6 +4,7 @@ import io.leaklens.jfr.JfrSettings;
 import io.leaklens.jfr.LiveJfrStream;
 import io.leaklens.jfr.OldObjectRefresh;
 import io.leaklens.jfr.OldObjectTrigger;
+import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 
 import javax.management.MBeanServerConnection;
@@ -34,9 +35,9 @@ final class JfrFeed implements AutoCloseable {
     private ScheduledFuture<?> schedule;
 
     private JfrFeed(MBeanServerConnection connection, JfrSettings settings, Consumer<HeapSummaryEvent> heapSummaries,
-                    Runnable changed, long pid) {
+                    Consumer<CollectionEvent> collections, Runnable changed, long pid) {
         this.changed = changed;
-        this.collector = new JfrCollector(heapSummaries, snapshot -> changed.run());
+        this.collector = new JfrCollector(heapSummaries, collections, snapshot -> changed.run());
         this.trigger = new OldObjectTrigger(connection, settings.oldObjectCutoff());
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leaklens-old-objects-" + pid);
@@ -48,8 +49,9 @@ final class JfrFeed implements AutoCloseable {
 
     /** Starts streaming; never fails: a target without JFR gives a feed whose status says so. */
     static JfrFeed start(MBeanServerConnection connection, JfrSettings settings, Duration oldObjectInterval,
-                         Consumer<HeapSummaryEvent> heapSummaries, Runnable changed, long pid) {
-        JfrFeed feed = new JfrFeed(connection, settings, heapSummaries, changed, pid);
+                         Consumer<HeapSummaryEvent> heapSummaries, Consumer<CollectionEvent> collections,
+                         Runnable changed, long pid) {
+        JfrFeed feed = new JfrFeed(connection, settings, heapSummaries, collections, changed, pid);
         try {
             feed.stream = LiveJfrStream.start(connection, settings, feed.collector, new LiveJfrStream.Listener() {
                 @Override
@@ -101,6 +103,11 @@ final class JfrFeed implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             setStatus("Could not refresh old objects: " + firstLine(e));
         }
+    }
+
+    /** Whether the stream runs: its collections and heap summaries then stand in for JMX's GC notifications. */
+    boolean streaming() {
+        return stream != null;
     }
 
     JfrCollector.Snapshot snapshot() {

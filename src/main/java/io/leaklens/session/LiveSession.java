@@ -1,6 +1,7 @@
 package io.leaklens.session;
 
 import io.leaklens.analysis.ClassHistogramParser;
+import io.leaklens.analysis.GcJoiner;
 import io.leaklens.analysis.HeapTimeline;
 import io.leaklens.analysis.LeakDetector;
 import io.leaklens.attach.AttachException;
@@ -70,6 +71,8 @@ public final class LiveSession implements AutoCloseable {
     private Instant leakDetectedAt;
     private int samplesSinceLeakCheck;
     private final ScheduledExecutorService histogramThread;
+    /** Collections told by JFR, joined from their parts. */
+    private final GcJoiner gcJoiner = new GcJoiner();
 
     private LiveSession(TargetConnection connection, Clock clock, WatchOptions options) {
         this.connection = connection;
@@ -118,9 +121,8 @@ public final class LiveSession implements AutoCloseable {
 
     private void start() throws SessionException {
         try {
-            gcSubscription = connection.onGc(event -> onSessionThread(() -> onGc(event)));
             lostSubscription = connection.onConnectionLost(() -> onSessionThread(() -> disconnect(lostReason())));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             connection.close();
             thread.shutdownNow();
             throw new SessionException("JVM " + connection.info().pid() + " stopped answering while connecting", e);
@@ -136,7 +138,8 @@ public final class LiveSession implements AutoCloseable {
 
     private void startJfr() {
         JfrFeed feed = JfrFeed.start(connection.mbeans(), options.jfrSettings(), options.oldObjectInterval(),
-                summary -> { }, () -> onSessionThread(() -> {
+                summary -> onSessionThread(() -> onGc(gcJoiner.add(summary))),
+                collection -> onSessionThread(() -> onGc(gcJoiner.add(collection))), () -> onSessionThread(() -> {
                     if (state.connected()) {
                         publish(ConnectionStatus.CONNECTED, null, null);
                     }
@@ -147,6 +150,25 @@ public final class LiveSession implements AutoCloseable {
                 return;
             }
             jfr = feed;
+        }
+        if (!feed.streaming()) {
+            onSessionThread(this::listenToGcNotifications);
+        }
+    }
+
+    /**
+     * Without JFR, collections are told by JMX's GC notifications. Only then: they cost the target more than they
+     * seem, since the first notification listener makes its connector keep the last thousand notifications of
+     * every MBean in a buffer, and that heap grows like a leak for minutes. Runs on the session thread.
+     */
+    private void listenToGcNotifications() {
+        if (!state.connected()) {
+            return;
+        }
+        try {
+            gcSubscription = connection.onGc(event -> onSessionThread(() -> onGc(event)));
+        } catch (IOException | RuntimeException e) {
+            // The heap readings go on; only the GC markers are missing.
         }
     }
 
@@ -324,10 +346,11 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void onGc(GcEvent event) {
-        if (state.connected()) {
+        if (event != null && state.connected()) {
             timeline.add(event);
         }
     }
+
 
     private String lostReason() {
         long pid = connection.info().pid();

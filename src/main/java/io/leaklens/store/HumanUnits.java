@@ -18,30 +18,15 @@ final class HumanUnits {
     static final String MINUS = "\u2212";
     static final String NONE = "\u2013";
 
-    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private HumanUnits() {
     }
 
-    /** {@code 512 B}, {@code 12.3 KB}, {@code 1.50 GB}. */
+    /** {@code 512 B}, {@code 12.3 KB}, {@code 1.50 GB}: as everywhere in LeakLens. */
     static String size(double bytes) {
-        if (Double.isNaN(bytes) || bytes < 0) {
-            return NONE;
-        }
-        int unit = 0;
-        double value = bytes;
-        // Compare what will be shown, not the raw value: 1023.7 B would otherwise read "1024 B".
-        while (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        if (unit == 0) {
-            return String.format(Locale.ROOT, "%.0f B", value);
-        }
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s", value,
-                UNITS[unit]);
+        return io.leaklens.model.ByteSize.format(bytes);
     }
 
     /** {@code +1.20 MB} or {@code −512 B}; zero has no sign. */

@@ -77,7 +77,8 @@ public final class SessionViewModel {
         HeapHistory heap = snapshot.heap() == null ? HeapHistory.EMPTY
                 : new HeapHistory(List.of(snapshot.heap()), List.of(), List.of());
         SessionState state = new SessionState(snapshot.info().target(), ConnectionStatus.DISCONNECTED, at, at,
-                "snapshot " + file.getFileName(), heap, snapshot.allocations(), snapshot.oldObjects(), "");
+                "snapshot " + file.getFileName(), heap, snapshot.allocations(), snapshot.oldObjects(), "", List.of(),
+                snapshot.leaks());
         SessionViewModel model = new SessionViewModel(null, state, snapshot.info().name() + " — "
                 + snapshot.info().target().displayName(), executor, Runnable::run);
         model.snapshots.add(new SnapshotEntry(snapshot, file, false));

@@ -25,6 +25,8 @@ class JfrSettingsTest {
                 entry("jdk.ObjectAllocationSample#throttle", "150/s"),
                 entry("jdk.ObjectAllocationSample#stackTrace", "true"),
                 entry("jdk.GCHeapSummary#enabled", "true"),
+                entry("jdk.GarbageCollection#enabled", "true"),
+                entry("jdk.GarbageCollection#threshold", "0 ms"),
                 entry("jdk.OldObjectSample#enabled", "true"),
                 entry("jdk.OldObjectSample#stackTrace", "true"),
                 entry("jdk.OldObjectSample#cutoff", "1000000000 ns"));

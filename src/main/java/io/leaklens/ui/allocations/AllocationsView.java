@@ -1,7 +1,7 @@
 package io.leaklens.ui.allocations;
 
 import atlantafx.base.controls.CustomTextField;
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.StackFrame;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;

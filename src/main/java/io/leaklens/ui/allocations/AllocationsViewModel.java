@@ -1,6 +1,6 @@
 package io.leaklens.ui.allocations;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
 import io.leaklens.model.SessionState;

@@ -1,6 +1,6 @@
 package io.leaklens.ui.heap;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.LiveSetTrend;
 import io.leaklens.model.GcEvent;

@@ -1,6 +1,6 @@
 package io.leaklens.ui.leaks;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.RuleResult;

@@ -1,6 +1,6 @@
 package io.leaklens.ui.oldobjects;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.StackFrame;
 import javafx.beans.property.ReadOnlyObjectWrapper;

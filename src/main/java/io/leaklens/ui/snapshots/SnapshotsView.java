@@ -1,6 +1,6 @@
 package io.leaklens.ui.snapshots;
 
-import io.leaklens.analysis.ByteSize;
+import io.leaklens.model.ByteSize;
 import io.leaklens.store.SnapshotFile;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;

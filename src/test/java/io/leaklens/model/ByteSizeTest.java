@@ -1,4 +1,4 @@
-package io.leaklens.analysis;
+package io.leaklens.model;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

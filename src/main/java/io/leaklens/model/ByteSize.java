@@ -1,4 +1,4 @@
-package io.leaklens.analysis;
+package io.leaklens.model;
 
 import java.util.Locale;
 
