@@ -19,13 +19,20 @@ final class AllocationRateEstimator {
         freedSincePrevious += event.freedBytes();
     }
 
-    /** Bytes per second since the previous sample, or NaN for the first one. */
+    /**
+     * Bytes per second since the previous sample, or NaN for the first one. A collection may be told after the
+     * sample that follows it (JFR delivers about once a second): the heap then seems to shrink with nothing freed.
+     * Such an interval gives NaN and is measured together with the next one, when the collection is known.
+     */
     double next(HeapSample sample) {
         double rate = Double.NaN;
         if (previous != null) {
             long millis = Duration.between(previous.time(), sample.time()).toMillis();
             if (millis > 0) {
-                long allocated = Math.max(0, sample.heapUsed() - previous.heapUsed() + freedSincePrevious);
+                long allocated = sample.heapUsed() - previous.heapUsed() + freedSincePrevious;
+                if (allocated < 0) {
+                    return Double.NaN; // wait for the collection that freed it; previous stays
+                }
                 rate = allocated * 1000.0 / millis;
             }
         }

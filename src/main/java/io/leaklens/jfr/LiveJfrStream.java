@@ -54,7 +54,8 @@ public final class LiveJfrStream implements AutoCloseable {
     private static final String NOT_ANSWERING = "the target stopped answering over JMX";
 
     private final MBeanServerConnection connection;
-    private final JfrSettings settings;
+    /** The settings of the current stream, and of any restart: the user may change the throttle while it runs. */
+    private volatile JfrSettings settings;
     private final JfrEvents sink;
     private final Listener listener;
     /**
@@ -130,6 +131,28 @@ public final class LiveJfrStream implements AutoCloseable {
             stream.close(); // the thread ends when the sink's callback returns
         } else if (stream != null) {
             closeAndAwait(stream);
+        }
+    }
+
+    /**
+     * Changes how many allocation samples the target takes, on the running stream (JFR applies new settings to a
+     * running recording) and for any restart.
+     *
+     * @throws IllegalArgumentException when the rate is not a JFR throttle such as {@code 300/s}
+     */
+    public void setAllocationThrottle(String throttle) throws IOException {
+        JfrSettings changed = settings.withAllocationThrottle(throttle);
+        RemoteRecordingStream stream;
+        synchronized (lock) {
+            settings = changed;
+            stream = current;
+        }
+        if (stream != null) {
+            try {
+                stream.setSettings(changed.toMap());
+            } catch (RuntimeException e) {
+                throw new IOException("the target refused the new settings: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -105,6 +105,16 @@ final class JfrFeed implements AutoCloseable {
         }
     }
 
+    /** Changes the allocation sample rate of the running stream; the status says the new rate. */
+    void setAllocationThrottle(String throttle) throws IOException {
+        LiveJfrStream s = stream;
+        if (s == null) {
+            throw new IOException("there is no JFR stream to change");
+        }
+        s.setAllocationThrottle(throttle);
+        setStatus("Streaming allocation samples (" + throttle.strip().replace(" ", "") + ")");
+    }
+
     /** Whether the stream runs: its collections and heap summaries then stand in for JMX's GC notifications. */
     boolean streaming() {
         return stream != null;

@@ -297,6 +297,25 @@ public final class LiveSession implements AutoCloseable {
         return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 
+    /**
+     * Changes how many allocation samples the target takes, e.g. {@code 300/s}: more samples see rarer sites, at a
+     * little more cost to the target.
+     *
+     * @throws IllegalArgumentException when the rate is not a throttle such as {@code 150/s}
+     * @throws SessionException         when the stream cannot take it
+     */
+    public void setAllocationThrottle(String throttle) throws SessionException {
+        JfrFeed feed = jfr;
+        if (feed == null) {
+            throw new SessionException("the JFR stream has not started yet", null);
+        }
+        try {
+            feed.setAllocationThrottle(throttle);
+        } catch (IOException e) {
+            throw new SessionException("cannot change the sample rate: " + e.getMessage(), e);
+        }
+    }
+
     /** How often old objects are refreshed by themselves; zero switches it off. */
     public void setOldObjectInterval(Duration interval) {
         if (jfr != null) {

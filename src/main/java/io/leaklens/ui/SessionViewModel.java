@@ -44,7 +44,11 @@ public final class SessionViewModel {
         this.title = title;
         this.pid = initial.target().pid();
         this.heap = new HeapViewModel(initial);
-        this.allocations = new AllocationsViewModel(initial);
+        this.allocations = new AllocationsViewModel(initial, session == null ? null : rate ->
+                executor.submit(() -> {
+                    session.setAllocationThrottle(rate);
+                    return rate;
+                }));
         this.leaks = new LeaksViewModel(initial);
         this.oldObjects = session == null
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })

@@ -41,11 +41,16 @@ class HeapTimelineTest {
     }
 
     @Test
-    void aHeapThatShrankWithoutASeenCollectionAllocatedNothingRatherThanANegativeAmount() {
+    void aCollectionToldLateIsCountedOverBothIntervalsNotAsANegativeRate() {
         HeapTimeline timeline = new HeapTimeline();
         timeline.add(sample(0, 100 * MB));
 
-        assertThat(timeline.add(sample(1, 60 * MB)).allocationRate()).isZero();
+        // The heap shrank, but the collection that freed it arrives only after this sample.
+        assertThat(timeline.add(sample(1, 60 * MB)).allocationRate()).isNaN();
+        timeline.add(gc(0.9, 110 * MB, 50 * MB));
+
+        // From 0 s to 2 s: 100 → 110 MB allocated before the collection, 50 → 80 MB after: 40 MB in 2 s.
+        assertThat(timeline.add(sample(2, 80 * MB)).allocationRate()).isEqualTo(20.0 * MB);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -131,6 +132,24 @@ class LiveSessionJfrTest {
         session25.setOldObjectInterval(Duration.ofSeconds(30));
         session25.setOldObjectInterval(Duration.ZERO);
         assertThat(session25.state().connected()).isTrue();
+
+        session25.setAllocationThrottle("300/s");
+        await(session25, Duration.ofSeconds(5), "the new rate", s -> s.jfrStatus().contains("(300/s)"));
+        assertThatThrownBy(() -> session25.setAllocationThrottle("lots")).isInstanceOf(
+                IllegalArgumentException.class);
+    }
+
+    @Order(2)
+    @Test
+    void collectionsComeFromJfrWithTheirCollectorAndCause() throws Exception {
+        // StaticListLeak calls System.gc() every second: its collections must show, told by JFR, not JMX.
+        SessionState state = await(session25, Duration.ofSeconds(10), "collections from JFR",
+                s -> s.heap().gcEvents().stream().anyMatch(g -> g.cause().equals("System.gc()")));
+        assertThat(state.heap().gcEvents()).allSatisfy(g -> {
+            assertThat(g.collector()).doesNotContain("Generation"); // JMX's names
+            assertThat(g.heapUsedAfter()).isPositive();
+        });
+        assertThat(state.heap().gcEvents()).anyMatch(g -> g.collector().startsWith("G1"));
     }
 
     @Order(3)

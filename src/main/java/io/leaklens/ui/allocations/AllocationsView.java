@@ -65,7 +65,15 @@ public final class AllocationsView extends VBox {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, filter, hideJdk, spacer, periodButtons);
+        javafx.scene.control.ComboBox<String> rate = new javafx.scene.control.ComboBox<>();
+        rate.setId("allocation-throttle");
+        rate.getItems().setAll(AllocationsViewModel.THROTTLES);
+        rate.valueProperty().bindBidirectional(model.throttleProperty());
+        rate.disableProperty().bind(model.canChangeThrottleProperty().not());
+        rate.setTooltip(new javafx.scene.control.Tooltip("Allocation samples the target takes: more see rarer "
+                + "allocation sites, at a little more cost to the target"));
+        Label rateLabel = new Label("Samples");
+        HBox toolbar = new HBox(12, filter, hideJdk, spacer, rateLabel, rate, periodButtons);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.getStyleClass().add("hint");

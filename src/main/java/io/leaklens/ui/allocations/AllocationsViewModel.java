@@ -42,7 +42,28 @@ public final class AllocationsViewModel {
     private AllocationProfile profile = AllocationProfile.EMPTY;
     private String jfrStatus = "";
 
+    /** The sample rates offered: JFR's default profile takes 300/s; 150/s is LeakLens's lighter default. */
+    public static final List<String> THROTTLES = List.of("50/s", "150/s", "300/s", "1000/s");
+
+    private final ObjectProperty<String> throttle = new SimpleObjectProperty<>(this, "throttle", "150/s");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canChangeThrottle =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canChangeThrottle");
+    private final java.util.function.Consumer<String> changeThrottle;
+    private final javafx.beans.value.ChangeListener<String> throttleListener;
+
     public AllocationsViewModel(SessionState initial) {
+        this(initial, null);
+    }
+
+    /** @param changeThrottle asks the live target for another sample rate; null when there is none */
+    public AllocationsViewModel(SessionState initial, java.util.function.Consumer<String> changeThrottle) {
+        this.changeThrottle = changeThrottle;
+        this.throttleListener = (obs, old, rate) -> {
+            if (changeThrottle != null && rate != null && !rate.equals(old)) {
+                changeThrottle.accept(rate);
+            }
+        };
+        throttle.addListener(throttleListener);
         filter.addListener(refresh);
         hideJdk.addListener(refresh);
         period.addListener(refresh);
@@ -50,6 +71,7 @@ public final class AllocationsViewModel {
     }
 
     public void update(SessionState state) {
+        canChangeThrottle.set(changeThrottle != null && state.connected());
         this.profile = state.allocations();
         this.jfrStatus = state.jfrStatus();
         refresh(null);
@@ -147,7 +169,17 @@ public final class AllocationsViewModel {
         return emptyText.getReadOnlyProperty();
     }
 
+    /** The allocation sample rate; setting it asks the target (a live session only). */
+    public ObjectProperty<String> throttleProperty() {
+        return throttle;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canChangeThrottleProperty() {
+        return canChangeThrottle.getReadOnlyProperty();
+    }
+
     public void dispose() {
+        throttle.removeListener(throttleListener);
         filter.removeListener(refresh);
         hideJdk.removeListener(refresh);
         period.removeListener(refresh);
