@@ -21,6 +21,10 @@ public final class LeakVerification {
             return LeakComparison.UNKNOWN;
         }
         boolean leakedBefore = earlier.verdict() == LeakVerdict.LEAK;
+        // Two snapshots of one JVM are two moments of one session, not two runs to compare.
+        boolean sameRun = before.info().target().pid() == after.info().target().pid()
+                && before.info().target().displayName().equals(after.info().target().displayName());
+        String both = sameRun ? " at both snapshots." : " in both sessions.";
         String what = leakedBefore ? LeakDetector.simple(earlier.suspects().getFirst().className()) : null;
         return switch (later.verdict()) {
             case LEAK -> {
@@ -30,8 +34,7 @@ public final class LeakVerification {
                             + " keeps growing (" + later.reason() + ")");
                 }
                 yield now.equals(what)
-                        ? new LeakComparison("still-leaking", "Still leaking: " + what + " keeps growing in both "
-                        + "sessions.")
+                        ? new LeakComparison("still-leaking", "Still leaking: " + what + " keeps growing" + both)
                         : new LeakComparison("other-leak", "The leak of " + what + " is gone, but " + now
                         + " keeps growing now.");
             }

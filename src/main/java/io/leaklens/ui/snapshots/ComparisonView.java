@@ -278,8 +278,8 @@ public final class ComparisonView extends VBox {
         TableColumn<ClassDelta, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> cell(n -> signed ? ByteSize.signed(n.longValue()) : ByteSize.format(n.longValue())));
-        column.setPrefWidth(76);
-        column.setMinWidth(70);
+        column.setPrefWidth(82);
+        column.setMinWidth(signed ? 82 : 72);
         if (signed) {
             column.setSortType(TableColumn.SortType.DESCENDING);
         }
