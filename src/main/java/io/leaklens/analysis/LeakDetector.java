@@ -219,9 +219,7 @@ public final class LeakDetector {
 
     /** The class without its package: {@code DemoShop$OrderLog$Entry}. */
     static String simple(String className) {
-        int arrays = className.indexOf('[');
-        String element = arrays < 0 ? className : className.substring(0, arrays);
-        return element.substring(element.lastIndexOf('.') + 1) + (arrays < 0 ? "" : className.substring(arrays));
+        return ClassNames.simpleName(className);
     }
 
     private static Map<String, StackFrame> sites(AllocationProfile allocations) {

@@ -65,6 +65,13 @@ public final class ClassNames {
         return true;
     }
 
+    /** The class without its package, arrays kept: {@code DemoShop$OrderLog$Entry}, {@code Object[]}. */
+    public static String simpleName(String className) {
+        int arrays = className.indexOf('[');
+        String element = arrays < 0 ? className : className.substring(0, arrays);
+        return element.substring(element.lastIndexOf('.') + 1) + (arrays < 0 ? "" : className.substring(arrays));
+    }
+
     private static String element(String descriptor) {
         if (descriptor.length() == 1) {
             return switch (descriptor.charAt(0)) {

@@ -89,10 +89,7 @@ final class GrowthChart extends GridPane {
 
     /** The class without its package: the chart is narrow, and the tooltip has the whole name. */
     static String simpleName(String className) {
-        int arrays = className.indexOf('[');
-        String element = arrays < 0 ? className : className.substring(0, arrays);
-        String suffix = arrays < 0 ? "" : className.substring(arrays);
-        return element.substring(element.lastIndexOf('.') + 1) + suffix;
+        return io.leaklens.model.ClassNames.simpleName(className);
     }
 
     void dispose() {
