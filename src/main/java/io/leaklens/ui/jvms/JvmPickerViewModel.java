@@ -3,6 +3,7 @@ package io.leaklens.ui.jvms;
 import io.leaklens.model.JvmInfo;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.SessionException;
+import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -174,7 +174,7 @@ public final class JvmPickerViewModel {
         executor.submit(() -> connector.connect(pid)).whenComplete((session, failure) -> {
             busy.set(false);
             if (failure != null) {
-                fail(messageOf(failure));
+                fail(Failures.sentence(failure));
             } else {
                 message.set("");
                 onConnected.accept(session);
@@ -197,38 +197,28 @@ public final class JvmPickerViewModel {
      * a JFR recording is analysed and shown like a finished session.
      */
     public void openRecording(java.nio.file.Path file) {
-        if (busy.get()) {
-            return;
-        }
         if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
-            openSnapshot(file);
+            open(file, () -> io.leaklens.store.SnapshotFile.read(file), snapshot -> snapshotOpened.accept(snapshot,
+                    file));
+        } else {
+            open(file, () -> io.leaklens.session.RecordingAnalysis.read(file), recordingOpened);
+        }
+    }
+
+    private <T> void open(java.nio.file.Path file, java.util.concurrent.Callable<T> read, Consumer<T> opened) {
+        if (busy.get()) {
             return;
         }
         busy.set(true);
         error.set(false);
         message.set("Reading " + file.getFileName() + " …");
-        executor.submit(() -> io.leaklens.session.RecordingAnalysis.read(file)).whenComplete((state, failure) -> {
+        executor.submit(read).whenComplete((value, failure) -> {
             busy.set(false);
             if (failure != null) {
-                fail(messageOf(failure));
+                fail(Failures.sentence(failure));
             } else {
                 message.set("");
-                recordingOpened.accept(state);
-            }
-        });
-    }
-
-    private void openSnapshot(java.nio.file.Path file) {
-        busy.set(true);
-        error.set(false);
-        message.set("Opening " + file.getFileName() + " …");
-        executor.submit(() -> io.leaklens.store.SnapshotFile.read(file)).whenComplete((snapshot, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                fail(messageOf(failure));
-            } else {
-                message.set("");
-                snapshotOpened.accept(snapshot, file);
+                opened.accept(value);
             }
         });
     }
@@ -251,7 +241,7 @@ public final class JvmPickerViewModel {
         }).whenComplete((demo, failure) -> {
             busy.set(false);
             if (failure != null) {
-                fail(messageOf(failure));
+                fail(Failures.sentence(failure));
             } else {
                 refresh();
                 connect(demo.pid(), "the demo shop");
@@ -277,19 +267,6 @@ public final class JvmPickerViewModel {
     private void fail(String text) {
         error.set(true);
         message.set(text);
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof SessionException) {
-            return capitalise(cause.getMessage());
-        }
-        return "Unexpected error: " + cause;
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + (s.endsWith(".") ? "" : ".");
     }
 
     /** Stops the demos this picker started: they are LeakLens's children and must not outlive it. */

@@ -14,6 +14,7 @@ import io.leaklens.model.SnapshotDiff;
 import io.leaklens.model.SnapshotInfo;
 import io.leaklens.store.DiffCsv;
 import io.leaklens.store.DiffHtmlReport;
+import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
@@ -121,7 +122,7 @@ public final class ComparisonViewModel {
                 show(d);
             } else {
                 error.set(true);
-                message.set("Could not compare: " + SnapshotsViewModel.messageOf(failure));
+                message.set("Could not compare: " + Failures.message(failure));
             }
         });
     }
@@ -206,7 +207,7 @@ public final class ComparisonViewModel {
             return file;
         }).whenComplete((done, failure) -> {
             error.set(failure != null);
-            message.set(failure == null ? "Exported to " + done : SnapshotsViewModel.messageOf(failure));
+            message.set(failure == null ? "Exported to " + done : Failures.message(failure));
         });
     }
 

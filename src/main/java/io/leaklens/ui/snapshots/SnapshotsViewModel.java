@@ -3,6 +3,7 @@ package io.leaklens.ui.snapshots;
 import io.leaklens.analysis.SnapshotDiffer;
 import io.leaklens.model.Snapshot;
 import io.leaklens.store.SnapshotFile;
+import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -63,7 +64,7 @@ public final class SnapshotsViewModel {
                 + "objects …");
         executor.submit(() -> taker.take(name)).whenComplete((snapshot, failure) -> {
             if (failure != null) {
-                fail("Could not take the snapshot: " + messageOf(failure));
+                fail("Could not take the snapshot: " + Failures.message(failure));
             } else {
                 add(new SnapshotEntry(snapshot, null, true));
                 done(name + " taken; the class histogram paused the target for about "
@@ -91,7 +92,7 @@ public final class SnapshotsViewModel {
             }
         }).toList()).whenComplete((entries, failure) -> {
             if (failure != null) {
-                fail(messageOf(failure));
+                fail(Failures.message(failure));
             } else {
                 snapshots.addAll(entries);
                 done("");
@@ -110,7 +111,7 @@ public final class SnapshotsViewModel {
             return file;
         }).whenComplete((saved, failure) -> {
             if (failure != null) {
-                fail(messageOf(failure) + "; the snapshot is still here");
+                fail(Failures.message(failure) + "; the snapshot is still here");
             } else {
                 replace(entry, new SnapshotEntry(entry.snapshot(), saved, false));
                 done("Saved " + entry.name() + " to " + saved);
@@ -148,7 +149,7 @@ public final class SnapshotsViewModel {
         executor.submit(() -> new SnapshotDiffer().compare(before.snapshot(), after.snapshot()))
                 .whenComplete((diff, failure) -> {
                     if (failure != null) {
-                        fail("Could not compare: " + messageOf(failure));
+                        fail("Could not compare: " + Failures.message(failure));
                     } else {
                         comparison.set(new ComparisonViewModel(before.snapshot(), after.snapshot(), diff, executor));
                         done("");
@@ -190,17 +191,6 @@ public final class SnapshotsViewModel {
         busy.set(false);
         error.set(true);
         message.set(text);
-    }
-
-    /** The one sentence of a failure: the cause's message, without the wrappers of the executor. */
-    static String messageOf(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null ? cause.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
     }
 
     public ObservableList<SnapshotEntry> snapshots() {

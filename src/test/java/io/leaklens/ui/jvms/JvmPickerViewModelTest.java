@@ -122,4 +122,19 @@ class JvmPickerViewModelTest {
         assertThat(model.errorProperty().get()).isTrue();
         assertThat(model.messageProperty().get()).contains("/nonexistent/recording.jfr").doesNotContain("Exception");
     }
+
+    @Test
+    void aSnapshotFileThatCannotBeReadSaysWhyInOneSentence() throws Exception {
+        JvmPickerViewModel model = picker(pid -> null);
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad", ".llsnap");
+        List<io.leaklens.model.Snapshot> opened = new ArrayList<>();
+        model.onSnapshotOpened((snapshot, file) -> opened.add(snapshot));
+
+        model.openRecording(bad);
+
+        assertThat(opened).isEmpty();
+        assertThat(model.errorProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo(bad + " is empty, not a snapshot.");
+        java.nio.file.Files.delete(bad);
+    }
 }
