@@ -169,7 +169,8 @@ public final class LeakDetector {
                 suspect.pathFromRoot(), String.format(Locale.ROOT, "%s is loaded again and again: %,d copies, each "
                         + "by its own class loader, and every one stays alive with its loader and statics (%s). "
                         + "Something keeps the loaders (an instance, a thread, a static registry); close and drop "
-                        + "them.", simple(suspect.className()), copies, ByteSize.rate(suspect.growthBytesPerSecond())));
+                        + "them.", ClassNames.simpleName(suspect.className()), copies,
+                ByteSize.rate(suspect.growthBytesPerSecond())));
     }
 
     private static LeakSuspect suspect(String className, double score, double bytesPerSecond,
@@ -188,7 +189,7 @@ public final class LeakDetector {
      */
     static String explain(String className, double bytesPerSecond, double instancesPerSecond, StackFrame site,
                           GrowthSuspects.Held held) {
-        String who = simple(className);
+        String who = ClassNames.simpleName(className);
         String rate = Double.isNaN(instancesPerSecond)
                 ? "keeps objects of " + who + " alive (the live set grows)"
                 : String.format(Locale.ROOT, "gains %,.0f %s per second (%s)", instancesPerSecond, who,
@@ -199,12 +200,12 @@ public final class LeakDetector {
         List<PathStep> path = held.path();
         if ("static field".equals(held.rootKind()) && path.size() >= 2) {
             PathStep holder = path.getFirst();
-            String container = path.get(1).field() == null ? "" : " (a static " + simple(path.get(1).className())
-                    + ")";
+            String container = path.get(1).field() == null ? ""
+                    : " (a static " + ClassNames.simpleName(path.get(1).className()) + ")";
             if (path.get(1).className().equals(className)) {
                 container = "";
             }
-            return simple(holder.className()) + "." + holder.field() + container + " " + rate + where
+            return ClassNames.simpleName(holder.className()) + "." + holder.field() + container + " " + rate + where
                     + "; nothing removes them.";
         }
         String subject = Double.isNaN(instancesPerSecond) ? "The target " + rate : who + " grows by "
@@ -215,11 +216,6 @@ public final class LeakDetector {
         }
         return subject + where + "; no sampled object shows yet what holds them (old-object samples cover only "
                 + "objects allocated while LeakLens watches).";
-    }
-
-    /** The class without its package: {@code DemoShop$OrderLog$Entry}. */
-    static String simple(String className) {
-        return ClassNames.simpleName(className);
     }
 
     private static Map<String, StackFrame> sites(AllocationProfile allocations) {

@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.LeakComparison;
 import io.leaklens.model.LeakReport;
 import io.leaklens.model.LeakVerdict;
@@ -25,10 +26,10 @@ public final class LeakVerification {
         boolean sameRun = before.info().target().pid() == after.info().target().pid()
                 && before.info().target().displayName().equals(after.info().target().displayName());
         String both = sameRun ? " at both snapshots." : " in both sessions.";
-        String what = leakedBefore ? LeakDetector.simple(earlier.suspects().getFirst().className()) : null;
+        String what = leakedBefore ? ClassNames.simpleName(earlier.suspects().getFirst().className()) : null;
         return switch (later.verdict()) {
             case LEAK -> {
-                String now = LeakDetector.simple(later.suspects().getFirst().className());
+                String now = ClassNames.simpleName(later.suspects().getFirst().className());
                 if (!leakedBefore) {
                     yield new LeakComparison("new-leak", "The later snapshot's session leaks: " + now
                             + " keeps growing (" + later.reason() + ")");

@@ -57,14 +57,7 @@ public final class SnapshotFile {
 
     /** Saves the snapshot atomically: the file is either the previous one or the complete new one. */
     public static void write(Snapshot snapshot, Path file) throws SnapshotFileException {
-        AtomicFiles.write(file, out -> {
-            out.write(SIGNATURE);
-            out.write(new byte[] {0, (byte) MAJOR_VERSION, 0, (byte) MINOR_VERSION});
-            GZIPOutputStream gzip = new FastGzip(new BufferedOutputStream(out, BUFFER));
-            WRITER.writeValue(gzip, new Document(snapshot));
-            gzip.finish();
-            gzip.flush();
-        });
+        writeWithVersion(snapshot, file, MAJOR_VERSION, MINOR_VERSION);
     }
 
     /** Opens a snapshot file, or says in one sentence why it cannot. */
@@ -157,14 +150,15 @@ public final class SnapshotFile {
         }
     }
 
-    /** Lets tests and benchmarks write an unsupported version; not for saving. */
+    /** Writes with the given format version: {@link #write} uses the current one, tests others. */
     static void writeWithVersion(Snapshot snapshot, Path file, int major, int minor) throws SnapshotFileException {
         AtomicFiles.write(file, out -> {
             out.write(SIGNATURE);
             out.write(new byte[] {(byte) (major >> 8), (byte) major, (byte) (minor >> 8), (byte) minor});
-            GZIPOutputStream gzip = new GZIPOutputStream(out, BUFFER);
+            GZIPOutputStream gzip = new FastGzip(new BufferedOutputStream(out, BUFFER));
             WRITER.writeValue(gzip, new Document(snapshot));
             gzip.finish();
+            gzip.flush();
         });
     }
 }

@@ -2,6 +2,7 @@ package io.leaklens.ui.snapshots;
 
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassDelta;
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.SiteDelta;
 import io.leaklens.model.StackFrame;
@@ -173,7 +174,7 @@ public final class ComparisonView extends VBox {
         table.setId("comparison-suspects");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<LeakSuspect, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(GrowthChart.simpleName(c.getValue().className())));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(ClassNames.simpleName(c.getValue().className())));
         name.setPrefWidth(170);
         TableColumn<LeakSuspect, String> score = new TableColumn<>("Score");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(

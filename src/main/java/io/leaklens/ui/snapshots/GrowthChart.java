@@ -57,7 +57,8 @@ final class GrowthChart extends GridPane {
         double largest = rows.stream().mapToLong(c -> Math.abs(c.bytesDelta())).max().orElse(1);
         int y = 0;
         for (ClassDelta row : rows) {
-            Label name = new Label(simpleName(row.className()));
+            // The chart is narrow: the simple name here, the whole one in the tooltip.
+            Label name = new Label(io.leaklens.model.ClassNames.simpleName(row.className()));
             name.getStyleClass().add("growth-name");
             name.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
             name.setTooltip(new Tooltip(row.className()));
@@ -85,11 +86,6 @@ final class GrowthChart extends GridPane {
                     ByteSize.signed(row.bytesDelta()), row.instancesDelta())));
             addRow(y++, name, left, right, value);
         }
-    }
-
-    /** The class without its package: the chart is narrow, and the tooltip has the whole name. */
-    static String simpleName(String className) {
-        return io.leaklens.model.ClassNames.simpleName(className);
     }
 
     void dispose() {
