@@ -66,7 +66,7 @@ final class JfrFeed implements AutoCloseable {
             });
             feed.scheduleOldObjects(oldObjectInterval);
         } catch (IOException | RuntimeException e) {
-            feed.setStatus("No JFR data from this JVM: " + firstLine(e));
+            feed.setStatus("No JFR data from this JVM: " + SessionException.firstLine(e));
         }
         return feed;
     }
@@ -101,7 +101,7 @@ final class JfrFeed implements AutoCloseable {
             OldObjectRefresh refresh = trigger.refresh();
             collector.requestTook(refresh.clientTime());
         } catch (IOException | RuntimeException e) {
-            setStatus("Could not refresh old objects: " + firstLine(e));
+            setStatus("Could not refresh old objects: " + SessionException.firstLine(e));
         }
     }
 
@@ -135,10 +135,5 @@ final class JfrFeed implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 }

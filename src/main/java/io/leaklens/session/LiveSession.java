@@ -3,15 +3,14 @@ package io.leaklens.session;
 import io.leaklens.analysis.ClassHistogramParser;
 import io.leaklens.analysis.GcJoiner;
 import io.leaklens.analysis.HeapTimeline;
-import io.leaklens.analysis.LeakDetector;
 import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
 import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
+import io.leaklens.model.HeapHistory;
 import io.leaklens.model.LeakReport;
-import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.TimedHistogram;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.Snapshot;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -45,11 +43,6 @@ public final class LiveSession implements AutoCloseable {
     /** How often the target's memory is read. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
-    /** Histograms kept for the leak rules: ten minutes at the default cadence. */
-    static final int MAX_HISTOGRAMS = 40;
-    /** The rules also run every few samples, for the live set and the buffer pools between histograms. */
-    static final int LEAK_CHECK_EVERY_SAMPLES = 5;
-
     /** How long a snapshot waits for fresh old objects: a burst usually comes within a second or two. */
     static final Duration SNAPSHOT_OLD_OBJECT_WAIT = Duration.ofSeconds(6);
 
@@ -65,11 +58,8 @@ public final class LiveSession implements AutoCloseable {
     private final WatchOptions options;
     private volatile JfrFeed jfr;
     private boolean released;
-    /** Histograms for the leak rules, and the rules' answer: touched on the session thread only. */
-    private final List<TimedHistogram> histograms = new ArrayList<>();
-    private LeakReport leaks = LeakReport.NONE;
-    private Instant leakDetectedAt;
-    private int samplesSinceLeakCheck;
+    /** The leak rules and their histograms: touched on the session thread only. */
+    private final LeakWatch leaks = new LeakWatch();
     private final ScheduledExecutorService histogramThread;
     /** Collections told by JFR, joined from their parts. */
     private final GcJoiner gcJoiner = new GcJoiner();
@@ -226,7 +216,7 @@ public final class LiveSession implements AutoCloseable {
                 throw new SessionException("JVM " + target().pid() + " exited while the snapshot was taken", e);
             }
             throw new SessionException("cannot take a class histogram of JVM " + target().pid() + ": "
-                    + firstLine(e), e);
+                    + SessionException.firstLine(e), e);
         }
         refreshOldObjectsAndWait(SNAPSHOT_OLD_OBJECT_WAIT);
         SessionState now = state;
@@ -270,31 +260,8 @@ public final class LiveSession implements AutoCloseable {
         if (!state.connected()) {
             return;
         }
-        histograms.add(histogram);
-        if (histograms.size() > MAX_HISTOGRAMS) {
-            histograms.removeFirst();
-        }
-        checkLeaks();
+        leaks.add(histogram);
         publish(ConnectionStatus.CONNECTED, null, null);
-    }
-
-    /** Runs on the session thread. */
-    private void checkLeaks() {
-        samplesSinceLeakCheck = 0;
-        JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
-        LeakReport report = LeakDetector.analyze(timeline.history(), histograms, jfrData.allocations(),
-                jfrData.oldObjects());
-        if (report.verdict() == LeakVerdict.LEAK && leakDetectedAt == null) {
-            leakDetectedAt = clock.instant();
-        }
-        leaks = report.detectedAt(leakDetectedAt);
-    }
-
-    private static String firstLine(Exception e) {
-        Throwable cause = e instanceof java.lang.reflect.UndeclaredThrowableException u && u.getCause() != null
-                ? u.getCause() : e;
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 
     /**
@@ -355,9 +322,7 @@ public final class LiveSession implements AutoCloseable {
         }
         try {
             timeline.add(connection.sample());
-            if (++samplesSinceLeakCheck >= LEAK_CHECK_EVERY_SAMPLES) {
-                checkLeaks();
-            }
+            leaks.sampled();
             publish(ConnectionStatus.CONNECTED, null, null);
         } catch (RuntimeException e) {
             disconnect(lostReason());
@@ -381,7 +346,7 @@ public final class LiveSession implements AutoCloseable {
         if (!state.connected()) {
             return;
         }
-        checkLeaks();
+        leaks.checkNow();
         publish(ConnectionStatus.DISCONNECTED, clock.instant(), reason);
         releaseTarget();
         thread.shutdown();
@@ -389,8 +354,11 @@ public final class LiveSession implements AutoCloseable {
 
     private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
         JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
-        state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, timeline.history(),
-                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status(), histograms, leaks);
+        HeapHistory heap = timeline.history();
+        LeakReport report = leaks.report(heap, jfrData.allocations(), jfrData.oldObjects(), clock.instant());
+        state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, heap,
+                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status(), leaks.histograms(),
+                report);
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
         }

@@ -10,4 +10,12 @@ public final class SessionException extends Exception {
     public SessionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first line of a failure's message, looking through a JMX proxy's wrapper; its class when it has none. */
+    static String firstLine(Exception e) {
+        Throwable cause = e instanceof java.lang.reflect.UndeclaredThrowableException u && u.getCause() != null
+                ? u.getCause() : e;
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
 }

@@ -1,0 +1,69 @@
+package io.leaklens.session;
+
+import io.leaklens.analysis.LeakDetector;
+import io.leaklens.model.AllocationProfile;
+import io.leaklens.model.HeapHistory;
+import io.leaklens.model.LeakReport;
+import io.leaklens.model.LeakVerdict;
+import io.leaklens.model.OldObjectSet;
+import io.leaklens.model.TimedHistogram;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A live session's leak rules: the class histograms taken for them (bounded), when to run them again, and the
+ * moment the verdict first became a leak. Not thread-safe: the session uses it on its own thread only.
+ */
+final class LeakWatch {
+
+    /** Histograms kept for the leak rules: ten minutes at the default cadence. */
+    static final int MAX_HISTOGRAMS = 40;
+    /** The rules also run every few samples, for the live set and the buffer pools between histograms. */
+    static final int CHECK_EVERY_SAMPLES = 5;
+
+    private final List<TimedHistogram> histograms = new ArrayList<>();
+    private LeakReport report = LeakReport.NONE;
+    private Instant detectedAt;
+    private int samplesSinceCheck;
+    private boolean due = true;
+
+    void add(TimedHistogram histogram) {
+        histograms.add(histogram);
+        if (histograms.size() > MAX_HISTOGRAMS) {
+            histograms.removeFirst();
+        }
+        due = true;
+    }
+
+    /** A heap sample was taken: every few of them the rules run again. */
+    void sampled() {
+        if (++samplesSinceCheck >= CHECK_EVERY_SAMPLES) {
+            due = true;
+        }
+    }
+
+    /** The rules run at the next report, whatever came in: for a session's last state. */
+    void checkNow() {
+        due = true;
+    }
+
+    /** The rules' latest answer, run again first if due. */
+    LeakReport report(HeapHistory heap, AllocationProfile allocations, OldObjectSet oldObjects, Instant now) {
+        if (due) {
+            due = false;
+            samplesSinceCheck = 0;
+            LeakReport latest = LeakDetector.analyze(heap, histograms, allocations, oldObjects);
+            if (latest.verdict() == LeakVerdict.LEAK && detectedAt == null) {
+                detectedAt = now;
+            }
+            report = latest.detectedAt(detectedAt);
+        }
+        return report;
+    }
+
+    List<TimedHistogram> histograms() {
+        return histograms;
+    }
+}
