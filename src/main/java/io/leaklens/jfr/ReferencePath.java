@@ -73,6 +73,8 @@ final class ReferencePath {
         int arrayIndex = array == null ? -1 : (int) EventMapper.longValue(array, "index");
         int arraySize = array == null ? ownLength : (int) EventMapper.longValue(array, "size");
         long skipped = Math.max(0, EventMapper.longValue(reference, "skip"));
-        return new ReferenceHop(className, description, fieldName, fieldStatic, arrayIndex, arraySize, skipped);
+        long address = Math.max(0, EventMapper.longValue(object, "address"));
+        return new ReferenceHop(className, description, fieldName, fieldStatic, arrayIndex, arraySize, skipped,
+                address);
     }
 }

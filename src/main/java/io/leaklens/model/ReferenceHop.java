@@ -11,7 +11,16 @@ package io.leaklens.model;
  * @param arrayIndex  the index of the element that refers to the next hop, or -1
  * @param arraySize   the array's length, or -1 for a non-array
  * @param skipped     objects left out after this one on a deep chain (0 for none)
+ * @param address     the object's address when the target emitted the chain, or 0 when unknown (files written
+ *                    before format 1.2). Chains of one emission that pass through the same object share it, so the
+ *                    reference graph merges them there.
  */
 public record ReferenceHop(String className, String description, String field, boolean fieldStatic, int arrayIndex,
-                           int arraySize, long skipped) {
+                           int arraySize, long skipped, long address) {
+
+    /** A hop whose object identity is unknown. */
+    public ReferenceHop(String className, String description, String field, boolean fieldStatic, int arrayIndex,
+                        int arraySize, long skipped) {
+        this(className, description, field, fieldStatic, arrayIndex, arraySize, skipped, 0);
+    }
 }

@@ -36,7 +36,7 @@ public final class SnapshotFile {
     /** Bumped when a reader of the previous major version could not read the file correctly. */
     public static final int MAJOR_VERSION = 1;
     /** Bumped when fields are added; older readers of the same major version ignore them. */
-    public static final int MINOR_VERSION = 1; // 1.1: the leak rules' answer
+    public static final int MINOR_VERSION = 2; // 1.1: the leak rules' answer; 1.2: object addresses on paths
 
     /** "LLSNAP" then CR LF, as PNG does: a transfer that rewrites line ends is caught too. */
     private static final byte[] SIGNATURE = {'L', 'L', 'S', 'N', 'A', 'P', '\r', '\n'};

@@ -1,0 +1,40 @@
+package io.leaklens.analysis;
+
+import io.leaklens.model.ByteSize;
+import io.leaklens.model.ClassNames;
+import io.leaklens.model.GraphNode;
+
+/**
+ * The two lines a graph node shows, shared by the canvas, the SVG export and the layout's width estimate: the class
+ * without its package, then how many objects and (for a root) what kind of root it is.
+ */
+public final class GraphLabels {
+
+    private GraphLabels() {
+    }
+
+    public static String title(GraphNode node) {
+        if (node.isRoot() && !staticFields(node) && node.description() != null) {
+            return node.description();
+        }
+        String simple = ClassNames.simpleName(ClassNames.readable(node.className()));
+        return node.count() > 1 ? simple + " ×" + String.format("%,d", node.count()) : simple;
+    }
+
+    public static String subtitle(GraphNode node) {
+        if (node.isRoot()) {
+            return staticFields(node) ? "static fields" : "GC root";
+        }
+        if (node.samples() > 0) {
+            String sampled = node.samples() + (node.samples() == 1 ? " sample" : " samples");
+            return node.sampledBytes() > 0 ? sampled + " · " + ByteSize.format(node.sampledBytes()) : sampled;
+        }
+        String packageName = ClassNames.readable(node.className());
+        int dot = packageName.lastIndexOf('.');
+        return dot > 0 ? packageName.substring(0, dot) : "";
+    }
+
+    private static boolean staticFields(GraphNode node) {
+        return node.description() != null && node.description().startsWith("static fields");
+    }
+}
