@@ -15,7 +15,9 @@ public final class GraphLabels {
 
     public static String title(GraphNode node) {
         if (node.isRoot() && !staticFields(node) && node.description() != null) {
-            return node.description();
+            // "Threads / Stack Variable / Thread Name: main" reads "thread main"; the rest goes below.
+            String last = lastPart(node.description());
+            return last.startsWith("Thread Name: ") ? "thread " + last.substring("Thread Name: ".length()) : last;
         }
         String simple = ClassNames.simpleName(ClassNames.readable(node.className()));
         return node.count() > 1 ? simple + " ×" + String.format("%,d", node.count()) : simple;
@@ -23,7 +25,11 @@ public final class GraphLabels {
 
     public static String subtitle(GraphNode node) {
         if (node.isRoot()) {
-            return staticFields(node) ? "static fields" : "GC root";
+            if (staticFields(node) || node.description() == null) {
+                return staticFields(node) ? "static fields" : "GC root";
+            }
+            int cut = node.description().lastIndexOf(" / ");
+            return "GC root" + (cut < 0 ? "" : ": " + node.description().substring(0, cut));
         }
         if (node.samples() > 0) {
             String sampled = node.samples() + (node.samples() == 1 ? " sample" : " samples");
@@ -32,6 +38,11 @@ public final class GraphLabels {
         String packageName = ClassNames.readable(node.className());
         int dot = packageName.lastIndexOf('.');
         return dot > 0 ? packageName.substring(0, dot) : "";
+    }
+
+    private static String lastPart(String description) {
+        int cut = description.lastIndexOf(" / ");
+        return cut < 0 ? description : description.substring(cut + 3);
     }
 
     private static boolean staticFields(GraphNode node) {

@@ -96,7 +96,11 @@ public final class GraphExport {
 
     /** Writes text in UTF-8, atomically, like every file LeakLens saves. */
     public static void write(String text, Path file) throws SnapshotFileException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(text.getBytes(StandardCharsets.UTF_8), file);
+    }
+
+    /** Writes a picture (or any bytes), atomically. */
+    public static void write(byte[] bytes, Path file) throws SnapshotFileException {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 

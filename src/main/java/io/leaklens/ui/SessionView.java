@@ -1,7 +1,9 @@
 package io.leaklens.ui;
 
 import io.leaklens.ui.allocations.AllocationsView;
+import io.leaklens.ui.graph.GraphView;
 import io.leaklens.ui.heap.HeapView;
+import javafx.beans.value.ChangeListener;
 import io.leaklens.ui.leaks.LeaksView;
 import io.leaklens.ui.oldobjects.OldObjectsView;
 import io.leaklens.ui.snapshots.SnapshotsView;
@@ -16,8 +18,12 @@ public final class SessionView extends TabPane {
     private final OldObjectsView oldObjects;
     private final SnapshotsView snapshots;
     private final LeaksView leaks;
+    private final GraphView graph;
+    private final SessionViewModel model;
+    private final ChangeListener<Number> graphRequested;
 
     public SessionView(SessionViewModel model) {
+        this.model = model;
         getStyleClass().add("session-view");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         heap = new HeapView(model.heap());
@@ -35,7 +41,12 @@ public final class SessionView extends TabPane {
         leaks = new LeaksView(model.leaks());
         Tab leaksTab = new Tab("Leak suspects", leaks);
         leaksTab.setId("tab-leaks");
-        getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, snapshotsTab);
+        graph = new GraphView(model.graph());
+        Tab graphTab = new Tab("Reference graph", graph);
+        graphTab.setId("tab-graph");
+        getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, graphTab, snapshotsTab);
+        graphRequested = (obs, old, count) -> getSelectionModel().select(graphTab);
+        model.graphRequestsProperty().addListener(graphRequested);
         if (!model.live() && !model.snapshots().snapshots().isEmpty()) {
             getSelectionModel().select(snapshotsTab);
         }
@@ -51,5 +62,7 @@ public final class SessionView extends TabPane {
         oldObjects.dispose();
         snapshots.dispose();
         leaks.dispose();
+        graph.dispose();
+        model.graphRequestsProperty().removeListener(graphRequested);
     }
 }

@@ -6,7 +6,12 @@ import io.leaklens.model.SessionState;
 import io.leaklens.model.Snapshot;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.Subscription;
+import io.leaklens.model.OldObjectSet;
 import io.leaklens.ui.allocations.AllocationsViewModel;
+import io.leaklens.ui.graph.GraphLink;
+import io.leaklens.ui.graph.GraphViewModel;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import io.leaklens.ui.heap.HeapViewModel;
 import io.leaklens.ui.leaks.LeaksViewModel;
 import io.leaklens.ui.oldobjects.OldObjectsViewModel;
@@ -35,6 +40,8 @@ public final class SessionViewModel {
     private final OldObjectsViewModel oldObjects;
     private final SnapshotsViewModel snapshots;
     private final LeaksViewModel leaks;
+    private final GraphViewModel graph;
+    private final ReadOnlyIntegerWrapper graphRequests = new ReadOnlyIntegerWrapper(this, "graphRequests");
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
 
@@ -54,6 +61,11 @@ public final class SessionViewModel {
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
                 : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);
         this.snapshots = new SnapshotsViewModel(executor, session == null ? null : session::takeSnapshot);
+        this.graph = new GraphViewModel(initial, executor);
+        GraphLink link = this::showInGraph;
+        leaks.setGraphLink(link);
+        oldObjects.setGraphLink(link);
+        snapshots.setGraphLink(link);
         this.throttle = new FxThrottle<>(fx, UI_UPDATE_INTERVAL, this::update);
         this.subscription = session == null ? () -> { } : session.subscribe(throttle::offer);
         if (session != null) {
@@ -89,8 +101,20 @@ public final class SessionViewModel {
         return model;
     }
 
+    /** Goes to the reference graph with a class selected and its path to the GC root highlighted. */
+    private void showInGraph(OldObjectSet source, String label, String className) {
+        if (source != null) {
+            graph.pin(source, label, className);
+        } else if (graph.pinnedProperty().get()) {
+            graph.followLive();
+        }
+        graph.focus(className);
+        graphRequests.set(graphRequests.get() + 1);
+    }
+
     private void update(SessionState state) {
         heap.update(state);
+        graph.update(state);
         allocations.update(state);
         leaks.update(state);
         oldObjects.update(state);
@@ -99,6 +123,15 @@ public final class SessionViewModel {
 
     public OldObjectsViewModel oldObjects() {
         return oldObjects;
+    }
+
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    /** Counts the requests to show the graph: the view selects its tab at each. */
+    public ReadOnlyIntegerProperty graphRequestsProperty() {
+        return graphRequests.getReadOnlyProperty();
     }
 
     public LeaksViewModel leaks() {
@@ -141,5 +174,6 @@ public final class SessionViewModel {
         allocations.dispose();
         leaks.dispose();
         oldObjects.dispose();
+        graph.dispose();
     }
 }

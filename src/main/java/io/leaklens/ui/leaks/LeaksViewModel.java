@@ -7,6 +7,7 @@ import io.leaklens.model.PathStep;
 import io.leaklens.model.RuleResult;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TimedHistogram;
+import io.leaklens.ui.graph.GraphLink;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -40,6 +41,7 @@ public final class LeaksViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ChangeListener<LeakSuspect> describe = (obs, old, suspect) -> details.set(describe(suspect));
     private LeakReport shown;
+    private GraphLink graphLink = GraphLink.NONE;
 
     public LeaksViewModel(SessionState initial) {
         selected.addListener(describe);
@@ -135,6 +137,18 @@ public final class LeaksViewModel {
 
     public ObservableList<LeakSuspect> suspects() {
         return suspects;
+    }
+
+    /** Where "Show in graph" goes. */
+    public void setGraphLink(GraphLink link) {
+        graphLink = link;
+    }
+
+    /** Opens the reference graph at the selected suspect, with the path that keeps it alive. */
+    public void showSelectedInGraph() {
+        if (selected.get() != null) {
+            graphLink.show(null, null, selected.get().className());
+        }
     }
 
     public ObjectProperty<LeakSuspect> selectedProperty() {

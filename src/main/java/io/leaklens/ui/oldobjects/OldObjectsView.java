@@ -99,7 +99,14 @@ public final class OldObjectsView extends VBox {
         Label stackTitle = new Label("Allocated at");
         stackTitle.getStyleClass().add("section-title");
         stack.setPlaceholder(new Label("No stack trace."));
-        VBox pathBox = new VBox(6, pathTitle, pathScroll);
+        Button graph = new Button("Show in graph");
+        graph.setId("old-object-show-in-graph");
+        graph.setTooltip(new Tooltip("Open the reference graph at this class, with the path that keeps it alive"));
+        graph.disableProperty().bind(model.selectedProperty().isNull());
+        graph.setOnAction(e -> model.showSelectedInGraph());
+        HBox pathHeader = new HBox(10, pathTitle, graph);
+        pathHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox pathBox = new VBox(6, pathHeader, pathScroll);
         VBox stackBox = new VBox(6, stackTitle, stack);
         VBox.setVgrow(pathScroll, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);

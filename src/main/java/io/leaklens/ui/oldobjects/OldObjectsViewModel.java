@@ -6,6 +6,7 @@ import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.StackFrame;
+import io.leaklens.ui.graph.GraphLink;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +47,7 @@ public final class OldObjectsViewModel {
     private final ReadOnlyBooleanWrapper canRefresh = new ReadOnlyBooleanWrapper(this, "canRefresh", true);
     private final ChangeListener<Duration> intervalListener;
     private OldObjectSet shown;
+    private GraphLink graphLink = GraphLink.NONE;
 
     /**
      * @param refresh     asks the target for its old objects now
@@ -123,6 +125,18 @@ public final class OldObjectsViewModel {
 
     public ObservableList<OldObjectGroup> groups() {
         return groups;
+    }
+
+    /** Where "Show in graph" goes. */
+    public void setGraphLink(GraphLink link) {
+        graphLink = link;
+    }
+
+    /** Opens the reference graph at the selected group's class, with the path that keeps it alive. */
+    public void showSelectedInGraph() {
+        if (selected.get() != null) {
+            graphLink.show(null, null, selected.get().className());
+        }
     }
 
     public ObjectProperty<OldObjectGroup> selectedProperty() {

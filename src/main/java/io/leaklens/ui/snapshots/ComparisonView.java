@@ -149,7 +149,14 @@ public final class ComparisonView extends VBox {
         details.setWrapText(true);
         details.setPromptText("Select a class to see its change and what keeps it alive.");
         details.textProperty().bind(model.detailsProperty());
-        SplitPane classesSplit = new SplitPane(classes, details);
+        Button graph = new Button("Show in graph");
+        graph.setId("comparison-show-in-graph");
+        graph.setTooltip(new Tooltip("Open the later snapshot's reference graph at this class, with the path that "
+                + "keeps it alive"));
+        graph.disableProperty().bind(model.selectedProperty().isNull());
+        graph.setOnAction(e -> model.showSelectedInGraph());
+        VBox.setVgrow(details, Priority.ALWAYS);
+        SplitPane classesSplit = new SplitPane(classes, new VBox(6, graph, details));
         classesSplit.setDividerPositions(0.7);
 
         TabPane tabs = new TabPane(new Tab("Classes", classesSplit), new Tab("Allocation sites", sites()),

@@ -18,6 +18,7 @@ import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
+import io.leaklens.ui.graph.GraphLink;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,6 +54,7 @@ public final class ComparisonViewModel {
 
     private final Snapshot before;
     private final Snapshot after;
+    private GraphLink graphLink = GraphLink.NONE;
     private final UiExecutor executor;
     private SnapshotDiff diff;
 
@@ -239,6 +241,18 @@ public final class ComparisonViewModel {
 
     public BooleanProperty normalizeNamesProperty() {
         return normalizeNames;
+    }
+
+    /** Where "Show in graph" goes. */
+    public void setGraphLink(GraphLink link) {
+        graphLink = link;
+    }
+
+    /** Opens the reference graph of the later snapshot at the selected class. */
+    public void showSelectedInGraph() {
+        if (selected.get() != null) {
+            graphLink.show(after.oldObjects(), "Snapshot '" + after.info().name() + "'", selected.get().className());
+        }
     }
 
     public ObjectProperty<ClassDelta> selectedProperty() {

@@ -6,6 +6,7 @@ import io.leaklens.store.SnapshotFile;
 import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import io.leaklens.ui.graph.GraphLink;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,6 +42,12 @@ public final class SnapshotsViewModel {
     private final ReadOnlyObjectWrapper<ComparisonViewModel> comparison =
             new ReadOnlyObjectWrapper<>(this, "comparison");
     private int taken;
+    private GraphLink graphLink = GraphLink.NONE;
+
+    /** Where a comparison's "Show in graph" goes. */
+    public void setGraphLink(GraphLink link) {
+        graphLink = link;
+    }
 
     /** @param taker takes a snapshot of the live target, or null when there is none (a recording, a file) */
     public SnapshotsViewModel(UiExecutor executor, Taker taker) {
@@ -151,7 +158,10 @@ public final class SnapshotsViewModel {
                     if (failure != null) {
                         fail("Could not compare: " + Failures.message(failure));
                     } else {
-                        comparison.set(new ComparisonViewModel(before.snapshot(), after.snapshot(), diff, executor));
+                        ComparisonViewModel compared = new ComparisonViewModel(before.snapshot(), after.snapshot(),
+                                diff, executor);
+                        compared.setGraphLink(graphLink);
+                        comparison.set(compared);
                         done("");
                     }
                 });
