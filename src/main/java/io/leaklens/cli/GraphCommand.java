@@ -112,7 +112,12 @@ final class GraphCommand implements Callable<Integer> {
                 throw new SessionException("JVM " + pid + " sent no old objects: "
                         + (session.state().connected() ? "it did not answer within 30 s" : "it is gone"));
             }
-            return session.state().oldObjects();
+            OldObjectSet set = session.state().oldObjects();
+            if (set.samples().isEmpty()) {
+                err.println("leaklens: no object was sampled in " + WatchText.duration(sample)
+                        + ": JFR samples a few allocations a second; try a longer --sample");
+            }
+            return set;
         } finally {
             session.close();
         }

@@ -99,6 +99,49 @@ class SnapshotDiffCliTest {
     }
 
     @Test
+    @Order(3)
+    void theGraphOfASnapshotAndOfTheLiveJvmShowsTheStaticListHoldingTheEntries() throws Exception {
+        Path after = dir.resolve("shop.llsnap");
+        SnapshotFile.write(io.leaklens.support.Snapshots.shop("after", 120), after);
+
+        CliRun json = CliRun.run("graph", after.toString(), "--format", "json");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode graph = json.json();
+        assertThat(graph.get("nodes").size()).isPositive();
+        JsonNode first = graph.at("/nodes/0");
+        assertThat(first.get("id").asText()).isEqualTo("n1");
+        assertThat(first.get("kind").asText()).isEqualTo("root");
+        assertThat(first.get("className").asText()).isEqualTo("com.acme.OrderLog");
+        assertThat(first.get("description").asText()).isEqualTo("static fields of com.acme.OrderLog");
+        assertThat(graph.at("/nodes/3/className").asText()).isEqualTo(io.leaklens.support.Snapshots.ENTRY);
+        assertThat(graph.at("/nodes/3/count").asLong()).isEqualTo(2);
+        assertThat(graph.at("/edges/0").has("from") && graph.at("/edges/0").has("to")
+                && graph.at("/edges/0").has("field")).isTrue();
+
+        CliRun dot = CliRun.run("graph", after.toString(), "--format", "dot");
+        assertThat(dot.out()).startsWith("digraph references {").contains("rankdir=LR");
+
+        // The live JVM: its entries hang off the static field, through the list's array.
+        Path out = dir.resolve("live-graph.txt");
+        CliRun live = CliRun.run("graph", Long.toString(leak.pid()), "--sample", "8s", "-o", out.toString());
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        assertThat(live.err()).contains("wrote " + out);
+        String text = Files.readString(out);
+        assertThat(text).contains("static fields of " + StaticListLeak.class.getName(),
+                ".ENTRIES → java.util.ArrayList", ".elementData → java.lang.Object[]", "[] ", "→ " + ENTRY);
+    }
+
+    @Test
+    void theGraphOfAFileThatIsNotThereFailsInOneLine() {
+        CliRun run = CliRun.run("graph", "/nonexistent/a.llsnap");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("leaklens: no such file: /nonexistent/a.llsnap");
+        assertThat(CliRun.run("graph", "x.llsnap", "--format", "png").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void diffOfFilesThatDoNotExistFailsInOneLine() {
         CliRun run = CliRun.run("diff", "/nonexistent/a.llsnap", "/nonexistent/b.llsnap");
 
