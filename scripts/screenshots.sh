@@ -2,7 +2,7 @@
 # Regenerates the README screenshots from the real app in a real window under Xvfb:
 #   scripts/screenshots.sh            (after `mvn -B -q -DskipTests package`)
 # It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard,
-# the allocations, the old objects, the leak suspects and a comparison of two snapshots.
+# the allocations, the old objects, the leak suspects, the reference graph and a comparison of two snapshots.
 # Needs: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +51,18 @@ DISPLAY=$display import -window root "$out/old-objects.png"
 DISPLAY=$display xdotool mousemove 455 57 click 1
 sleep 2
 DISPLAY=$display import -window root "$out/leaks.png"
+# The reference graph: find the leaking class, then its path to the GC root.
+DISPLAY=$display xdotool mousemove 803 57 click 1
+sleep 2
+DISPLAY=$display xdotool mousemove 643 128 click 1
+DISPLAY=$display xdotool type 'OrderLog$Entry'
+DISPLAY=$display xdotool key Return
+sleep 1
+DISPLAY=$display xdotool mousemove 838 128 click 1
+sleep 1.5
+DISPLAY=$display import -window root "$out/graph.png"
 # Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
-DISPLAY=$display xdotool mousemove 781 57 click 1
+DISPLAY=$display xdotool mousemove 926 57 click 1
 sleep 1
 DISPLAY=$display xdotool mousemove 405 109 click 1
 sleep 30
@@ -63,4 +73,4 @@ sleep 3
 DISPLAY=$display xdotool mousemove 975 523 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/comparison.png"
-echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png and comparison.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png, graph.png and comparison.png"

@@ -28,8 +28,9 @@ public final class GraphLabels {
             if (staticFields(node) || node.description() == null) {
                 return staticFields(node) ? "static fields" : "GC root";
             }
-            int cut = node.description().lastIndexOf(" / ");
-            return "GC root" + (cut < 0 ? "" : ": " + node.description().substring(0, cut));
+            // "Threads / Stack Variable / Thread Name: main": the kind of root is the middle part.
+            String[] parts = node.description().split(" / ");
+            return parts.length < 2 ? "GC root" : "GC root: " + parts[parts.length - 2].toLowerCase(java.util.Locale.ROOT);
         }
         if (node.samples() > 0) {
             String sampled = node.samples() + (node.samples() == 1 ? " sample" : " samples");

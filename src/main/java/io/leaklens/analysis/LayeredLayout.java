@@ -29,7 +29,7 @@ public final class LayeredLayout {
 
     public static final double NODE_HEIGHT = 42;
     public static final double ROW_GAP = 12;
-    public static final double COLUMN_GAP = 90;
+    public static final double COLUMN_GAP = 72;
     private static final double MIN_WIDTH = 96;
     private static final double MAX_WIDTH = 300;
 

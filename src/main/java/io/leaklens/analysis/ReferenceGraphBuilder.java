@@ -82,8 +82,8 @@ public final class ReferenceGraphBuilder {
             ReferenceHop hop = hops.get(i);
             String key = key(parent, slot, hop);
             boolean cycle = !onChain.add(key);
-            NodeDraft node = nodes.computeIfAbsent(key, k -> new NodeDraft(GraphNodeKind.OBJECT, hop.className(),
-                    hop.description(), hop.arraySize()));
+            NodeDraft node = nodes.computeIfAbsent(key, k -> new NodeDraft(nodes.size(), GraphNodeKind.OBJECT,
+                    hop.className(), hop.description(), hop.arraySize()));
             node.see(hop.address(), i == hops.size() - 1);
             edge(parent, key, slot, gap);
             if (cycle) {
@@ -101,7 +101,8 @@ public final class ReferenceGraphBuilder {
     }
 
     private String root(String key, String className, String description) {
-        nodes.computeIfAbsent(key, k -> new NodeDraft(GraphNodeKind.ROOT, className, description, -1)).see(0, false);
+        nodes.computeIfAbsent(key, k -> new NodeDraft(nodes.size(), GraphNodeKind.ROOT, className, description, -1))
+                .see(0, false);
         return key;
     }
 
@@ -113,8 +114,10 @@ public final class ReferenceGraphBuilder {
         if (level == GraphLevel.OBJECTS && hop.address() > 0) {
             return "@" + hop.address();
         }
-        return parent + " " + (slot == null ? "" : level == GraphLevel.CLASSES ? classSlot(slot) : slot)
-                + ">" + hop.className();
+        // The parent by its number, not its own key: keys stay short however deep the chain (else they grow with
+        // every hop, and a 200-deep chain hashes kilobytes per object).
+        return "#" + nodes.get(parent).number + " " + (slot == null ? "" : level == GraphLevel.CLASSES
+                ? classSlot(slot) : slot) + ">" + hop.className();
     }
 
     /** The slot of this hop that refers to the next one: a field, an array index, or unnamed. */
@@ -169,6 +172,7 @@ public final class ReferenceGraphBuilder {
 
     /** A node while chains are still arriving. */
     private static final class NodeDraft {
+        final int number;
         final GraphNodeKind kind;
         final String className;
         final String description;
@@ -180,7 +184,8 @@ public final class ReferenceGraphBuilder {
         Duration oldest;
         List<StackFrame> allocatedAt = List.of();
 
-        NodeDraft(GraphNodeKind kind, String className, String description, int arraySize) {
+        NodeDraft(int number, GraphNodeKind kind, String className, String description, int arraySize) {
+            this.number = number;
             this.kind = kind;
             this.className = className;
             this.description = description;

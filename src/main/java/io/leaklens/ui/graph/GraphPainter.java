@@ -86,7 +86,7 @@ final class GraphPainter {
                     g.setFont(EDGE);
                     g.setTextAlign(TextAlignment.RIGHT);
                     g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText(edge.label(), to.x() - 6, to.centerY() - 3, LayeredLayout.COLUMN_GAP - 12);
+                    g.fillText(edge.label(), to.x() - 6, to.centerY() - 3, LayeredLayout.COLUMN_GAP - 8);
                 }
             }
         }

@@ -70,7 +70,7 @@ public final class GraphView extends VBox {
         getStyleClass().add("graph-view");
 
         SplitPane split = new SplitPane(graphPane(), detailsPane());
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.76);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar(), split);
 
