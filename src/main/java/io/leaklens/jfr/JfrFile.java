@@ -39,6 +39,13 @@ public final class JfrFile {
                 stream.close();
             });
             stream.start();
+        } catch (RuntimeException | InternalError e) {
+            if (failure[0] == null) {
+                // Thrown by the JDK's parser, not by our sink: ChunkCheck passed the headers, yet the chunk's
+                // metadata or constant pools are damaged (an index out of bounds, a type of the wrong kind, an
+                // InternalError for a type name that is not a Java name ...).
+                throw new IOException(file + " is damaged: its JFR data cannot be read", e);
+            }
         } finally {
             stream.close();
         }

@@ -70,11 +70,7 @@ public final class SnapshotFile {
             checkHead(file, head);
             // Decompressed whole first: gzip's checks (length, checksum) then speak before the JSON parser does.
             byte[] json = new GZIPInputStream(in, BUFFER).readAllBytes();
-            Snapshot snapshot = READER.<Document>readValue(json).snapshot();
-            if (snapshot == null || snapshot.info() == null || snapshot.info().takenAt() == null) {
-                throw new SnapshotFileException(file + " is corrupt: it holds no snapshot");
-            }
-            return snapshot;
+            return SnapshotCheck.complete(file, READER.<Document>readValue(json).snapshot());
         } catch (NoSuchFileException e) {
             throw new SnapshotFileException("no such file: " + file, e);
         } catch (EOFException e) {
