@@ -67,6 +67,11 @@ public final class JfrFile {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a JFR recording");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A recording is read at random places, and opening a named pipe nobody writes to blocks for ever.
+            throw new IOException(file + " is not a regular file (a pipe or a device): save the recording to a file"
+                    + " and open that");
+        }
         try (FileChannel channel = ChunkCheck.open(file)) {
             ChunkCheck.check(file, channel);
         } catch (NoSuchFileException e) {

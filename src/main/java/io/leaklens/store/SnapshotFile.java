@@ -65,6 +65,11 @@ public final class SnapshotFile {
         if (Files.isDirectory(file)) {
             throw new SnapshotFileException(file + " is a directory, not a snapshot file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe that nobody writes to blocks for ever: refuse it rather than hang.
+            throw new SnapshotFileException(file + " is not a regular file (a pipe or a device): save the snapshot"
+                    + " to a file and open that");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             byte[] head = in.readNBytes(SIGNATURE.length + 4);
             checkHead(file, head);
