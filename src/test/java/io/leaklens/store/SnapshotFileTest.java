@@ -156,6 +156,23 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aSaveRemovesWhatKilledSavesOfTheSameFileLeftBehindLongAgo() throws IOException {
+        Path file = dir.resolve("a.llsnap");
+        Path old = Files.write(dir.resolve(".a.llsnap.123.tmp"), new byte[100]);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(AtomicFiles.LEFTOVER_AGE).minusSeconds(60)));
+        Path recent = Files.write(dir.resolve(".a.llsnap.456.tmp"), new byte[100]);
+        Path otherFiles = Files.write(dir.resolve(".b.llsnap.789.tmp"), new byte[100]);
+        Files.setLastModifiedTime(otherFiles, Files.getLastModifiedTime(old));
+
+        SnapshotFile.write(snapshot, file);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(file, recent, otherFiles);
+        }
+    }
+
+    @Test
     void savingIntoAMissingFolderOrOverAFolderSaysSo() {
         assertThatThrownBy(() -> SnapshotFile.write(snapshot, dir.resolve("no/such/a.llsnap")))
                 .hasMessageEndingWith("does not exist");
