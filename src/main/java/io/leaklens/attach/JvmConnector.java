@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Connects to a local JVM: checks the pid cheaply first (so a wrong pid fails at once, not after the attach API's
- * seconds of waiting), attaches to start the target's local JMX agent (loopback only), detaches, and connects JMX.
+ * seconds of waiting), attaches to start a JMX agent in the target that listens on loopback only ({@link
+ * LoopbackAgent}), detaches, and connects JMX.
  */
 public final class JvmConnector {
 
@@ -99,7 +100,7 @@ public final class JvmConnector {
             throw failure(pid, "could not attach", e);
         }
         try {
-            return vm.startLocalManagementAgent();
+            return LoopbackAgent.start(vm, pid);
         } catch (IOException | RuntimeException e) {
             throw failure(pid, "could not start its management agent", e);
         } finally {

@@ -39,6 +39,13 @@ public final class JfrFile {
                 stream.close();
             });
             stream.start();
+        } catch (RuntimeException | InternalError e) {
+            if (failure[0] == null) {
+                // Thrown by the JDK's parser, not by our sink: ChunkCheck passed the headers, yet the chunk's
+                // metadata or constant pools are damaged (an index out of bounds, a type of the wrong kind, an
+                // InternalError for a type name that is not a Java name ...).
+                throw new IOException(file + " is damaged: its JFR data cannot be read", e);
+            }
         } finally {
             stream.close();
         }
@@ -59,6 +66,11 @@ public final class JfrFile {
     public static void check(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a JFR recording");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A recording is read at random places, and opening a named pipe nobody writes to blocks for ever.
+            throw new IOException(file + " is not a regular file (a pipe or a device): save the recording to a file"
+                    + " and open that");
         }
         try (FileChannel channel = ChunkCheck.open(file)) {
             ChunkCheck.check(file, channel);

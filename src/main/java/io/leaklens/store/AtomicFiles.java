@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Writes a file so that a crash, a kill or a full disk never leaves a half-written file in its place: the content
@@ -23,6 +26,9 @@ final class AtomicFiles {
     interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** Far longer than any save takes. */
+    static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
 
     private AtomicFiles() {
     }
@@ -49,6 +55,7 @@ final class AtomicFiles {
             permitLikeAnyFile(temp, absolute);
             move(temp, absolute);
             temp = null;
+            removeLeftovers(absolute);
         } catch (IOException e) {
             throw new SnapshotFileException("cannot save to " + target + ": " + reason(e), e);
         } finally {
@@ -59,6 +66,26 @@ final class AtomicFiles {
                     // A temporary file left behind is hidden and harmless; the error above matters more.
                 }
             }
+        }
+    }
+
+    /**
+     * Removes the temporary files that saves of this file killed half-way left behind (a kill runs no finally
+     * block): hidden, but each as big as a snapshot, and one more after every kill. Only those untouched for
+     * {@link #LEFTOVER_AGE}: a younger one may belong to a save still running in another LeakLens.
+     */
+    private static void removeLeftovers(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        Instant before = Instant.now().minus(LEFTOVER_AGE);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
+                f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".tmp"))) {
+            for (Path leftover : leftovers) {
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException e) {
+            // The save itself succeeded; the leftovers are tried again at the next one.
         }
     }
 

@@ -65,16 +65,17 @@ public final class SnapshotFile {
         if (Files.isDirectory(file)) {
             throw new SnapshotFileException(file + " is a directory, not a snapshot file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe that nobody writes to blocks for ever: refuse it rather than hang.
+            throw new SnapshotFileException(file + " is not a regular file (a pipe or a device): save the snapshot"
+                    + " to a file and open that");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             byte[] head = in.readNBytes(SIGNATURE.length + 4);
             checkHead(file, head);
             // Decompressed whole first: gzip's checks (length, checksum) then speak before the JSON parser does.
             byte[] json = new GZIPInputStream(in, BUFFER).readAllBytes();
-            Snapshot snapshot = READER.<Document>readValue(json).snapshot();
-            if (snapshot == null || snapshot.info() == null || snapshot.info().takenAt() == null) {
-                throw new SnapshotFileException(file + " is corrupt: it holds no snapshot");
-            }
-            return snapshot;
+            return SnapshotCheck.complete(file, READER.<Document>readValue(json).snapshot());
         } catch (NoSuchFileException e) {
             throw new SnapshotFileException("no such file: " + file, e);
         } catch (EOFException e) {

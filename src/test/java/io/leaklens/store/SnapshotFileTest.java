@@ -113,6 +113,18 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aSnapshotWithoutTheNamesItsReportsNeedIsCorrupt() throws IOException {
+        // Valid gzip around edited JSON: it used to open, and the diff then failed with a NullPointerException.
+        String takenAt = "\"takenAt\":\"2026-11-01T10:00:00Z\"";
+        assertThat(message(write("no-target.llsnap", snapshotFile("{\"snapshot\":{\"info\":{" + takenAt + "}}}"))))
+                .endsWith("is corrupt: the target JVM is missing");
+        assertThat(message(write("nameless.llsnap", snapshotFile("{\"snapshot\":{\"info\":{" + takenAt
+                + ",\"target\":{\"displayName\":\"x\",\"jvmVersion\":\"25\",\"vmName\":\"v\",\"collectors\":[]}},"
+                + "\"histogram\":{\"classes\":[{\"instances\":1}],\"took\":\"PT1S\"}}}"))))
+                .endsWith("is corrupt: a histogram row's class is missing");
+    }
+
+    @Test
     void aNewerMajorVersionIsRefusedAndANewerMinorOpens() throws IOException {
         Path major = dir.resolve("major.llsnap");
         SnapshotFile.writeWithVersion(snapshot, major, 2, 0);
@@ -144,10 +156,36 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aSaveRemovesWhatKilledSavesOfTheSameFileLeftBehindLongAgo() throws IOException {
+        Path file = dir.resolve("a.llsnap");
+        Path old = Files.write(dir.resolve(".a.llsnap.123.tmp"), new byte[100]);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(AtomicFiles.LEFTOVER_AGE).minusSeconds(60)));
+        Path recent = Files.write(dir.resolve(".a.llsnap.456.tmp"), new byte[100]);
+        Path otherFiles = Files.write(dir.resolve(".b.llsnap.789.tmp"), new byte[100]);
+        Files.setLastModifiedTime(otherFiles, Files.getLastModifiedTime(old));
+
+        SnapshotFile.write(snapshot, file);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(file, recent, otherFiles);
+        }
+    }
+
+    @Test
     void savingIntoAMissingFolderOrOverAFolderSaysSo() {
         assertThatThrownBy(() -> SnapshotFile.write(snapshot, dir.resolve("no/such/a.llsnap")))
                 .hasMessageEndingWith("does not exist");
         assertThatThrownBy(() -> SnapshotFile.write(snapshot, dir)).hasMessageEndingWith("it is a directory");
+    }
+
+    private static byte[] snapshotFile(String json) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(new byte[] {'L', 'L', 'S', 'N', 'A', 'P', '\r', '\n', 0, 1, 0, 1});
+        try (GZIPOutputStream gzip = new GZIPOutputStream(body)) {
+            gzip.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return body.toByteArray();
     }
 
     private Path write(String name, byte[] content) throws IOException {

@@ -39,13 +39,14 @@ public final class ChildJvm implements AutoCloseable {
     private final Path workDir;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final Thread reader;
 
     private ChildJvm(List<String> command, Path workDir) throws IOException {
         this.command = List.copyOf(command);
         this.workDir = workDir != null ? workDir : Path.of("").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(this.workDir.toFile());
         this.process = builder.start();
-        Thread reader = new Thread(this::readOutput, "child-" + process.pid() + "-output");
+        this.reader = new Thread(this::readOutput, "child-" + process.pid() + "-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -111,8 +112,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Kills the child (as SIGKILL does), waits until the OS has reaped it, and removes the files a killed JVM
-     * leaves behind: its attach socket, attach handshake files and performance data.
+     * Kills the child (as SIGKILL does), waits until the OS has reaped it and its output is read, and removes the
+     * files a killed JVM leaves behind: its attach socket, attach handshake files and performance data.
      */
     public void kill() {
         process.destroyForcibly();
@@ -120,6 +121,7 @@ public final class ChildJvm implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("child " + pid() + " did not die within 10 s");
             }
+            reader.join(1000); // so that output() holds all the child printed before it died
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
