@@ -14,9 +14,11 @@ done
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $app $xvfb 2>/dev/null; pkill -f "io.leaklens.demo.DemoShop --seconds 0 --parent $app" 2>/dev/null || true' EXIT
+# A preferences folder of its own: the user's theme, window size and recent files do not change the pictures.
+prefs=$(mktemp -d)
+trap 'rm -rf "$prefs"; kill $app $xvfb 2>/dev/null; pkill -f "io.leaklens.demo.DemoShop --seconds 0 --parent $app" 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=$display LEAKLENS_JAVA_OPTS="-Dprism.order=sw" ./leaklens >/tmp/leaklens-screenshots.log 2>&1 &
+DISPLAY=$display LEAKLENS_JAVA_OPTS="-Dprism.order=sw -Djava.util.prefs.userRoot=$prefs" ./leaklens >/tmp/leaklens-screenshots.log 2>&1 &
 app=$!
 window=""
 for _ in $(seq 1 40); do
@@ -28,49 +30,55 @@ DISPLAY=$display xdotool windowmove "$window" 0 0 windowsize "$window" 1440 900
 sleep 3
 DISPLAY=$display import -window root "$out/picker.png"
 # "Launch demo app" in the empty state, centred in the area right of the picker.
-DISPLAY=$display xdotool mousemove 915 510 click 1
+DISPLAY=$display xdotool mousemove 915 548 click 1
 sleep 45
 # Hover the heap chart so that the read-out shows.
-DISPLAY=$display xdotool mousemove 1100 470
+DISPLAY=$display xdotool mousemove 1100 508
 sleep 1.5
 DISPLAY=$display import -window root "$out/dashboard.png"
 # The session's inner tabs: Allocations, then Old objects (after asking for a fresh burst).
-DISPLAY=$display xdotool mousemove 570 57 click 1
+DISPLAY=$display xdotool mousemove 570 95 click 1
 sleep 1.5
-DISPLAY=$display xdotool mousemove 500 486 click 1
+DISPLAY=$display xdotool mousemove 500 524 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/allocations.png"
-DISPLAY=$display xdotool mousemove 677 57 click 1
+DISPLAY=$display xdotool mousemove 677 95 click 1
 sleep 1
-DISPLAY=$display xdotool mousemove 420 108 click 1
+DISPLAY=$display xdotool mousemove 420 146 click 1
 sleep 4
-DISPLAY=$display xdotool mousemove 500 197 click 1
+DISPLAY=$display xdotool mousemove 500 235 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/old-objects.png"
 # The leak suspects: by now (about a minute in) the rules have their four histograms.
-DISPLAY=$display xdotool mousemove 455 57 click 1
+DISPLAY=$display xdotool mousemove 455 95 click 1
 sleep 2
 DISPLAY=$display import -window root "$out/leaks.png"
 # The reference graph: find the leaking class, then its path to the GC root.
-DISPLAY=$display xdotool mousemove 803 57 click 1
+DISPLAY=$display xdotool mousemove 803 95 click 1
 sleep 2
-DISPLAY=$display xdotool mousemove 643 128 click 1
+DISPLAY=$display xdotool mousemove 643 166 click 1
 DISPLAY=$display xdotool type 'OrderLog$Entry'
 DISPLAY=$display xdotool key Return
 sleep 1
-DISPLAY=$display xdotool mousemove 838 128 click 1
+DISPLAY=$display xdotool mousemove 848 166 click 1
 sleep 1.5
 DISPLAY=$display import -window root "$out/graph.png"
-# Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
-DISPLAY=$display xdotool mousemove 926 57 click 1
+# The same graph in the dark theme (View → Dark theme), then back.
+DISPLAY=$display xdotool key ctrl+shift+t
+sleep 1.5
+DISPLAY=$display import -window root "$out/graph-dark.png"
+DISPLAY=$display xdotool key ctrl+shift+t
 sleep 1
-DISPLAY=$display xdotool mousemove 405 109 click 1
+# Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
+DISPLAY=$display xdotool mousemove 926 95 click 1
+sleep 1
+DISPLAY=$display xdotool mousemove 405 147 click 1
 sleep 30
-DISPLAY=$display xdotool mousemove 405 109 click 1
+DISPLAY=$display xdotool mousemove 405 147 click 1
 sleep 8
-DISPLAY=$display xdotool mousemove 812 109 click 1
+DISPLAY=$display xdotool mousemove 812 147 click 1
 sleep 3
-DISPLAY=$display xdotool mousemove 975 523 click 1
+DISPLAY=$display xdotool mousemove 975 561 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/comparison.png"
-echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png, graph.png and comparison.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png, graph.png, graph-dark.png and comparison.png"

@@ -1,17 +1,21 @@
 package io.leaklens.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.util.Objects;
 
-/** The desktop app: one window with the JVM picker and the sessions. */
+/** The desktop app: one window with the menus, the JVM picker and the sessions, in the theme the user chose. */
 public final class LeakLensApp extends Application {
 
+    private MainViewModel model;
     private MainView view;
+    private AppMenu menu;
+    private final ChangeListener<Theme> themeListener = (obs, old, theme) -> apply(theme);
 
     public static void main(String[] args) {
         launch(LeakLensApp.class, args);
@@ -19,13 +23,25 @@ public final class LeakLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        view = new MainView(new MainViewModel(UiExecutor.withPool(Platform::runLater)));
-        Scene scene = new Scene(view, 1360, 860);
+        model = new MainViewModel(UiExecutor.withPool(Platform::runLater));
+        apply(model.themeProperty().get());
+        model.themeProperty().addListener(themeListener);
+        view = new MainView(model);
+        menu = new AppMenu(model, view, stage::close);
+        BorderPane root = new BorderPane(view);
+        root.setTop(menu);
+        UserSettings settings = model.settings();
+        Scene scene = new Scene(root, settings.windowWidth(1360), settings.windowHeight(860));
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("LeakLens");
         stage.setScene(scene);
+        stage.setMaximized(settings.windowMaximized());
+        stage.setOnHiding(e -> model.rememberWindow(scene.getWidth(), scene.getHeight(), stage.isMaximized()));
         stage.show();
+    }
+
+    private static void apply(Theme theme) {
+        Application.setUserAgentStylesheet(theme.stylesheet());
     }
 
     /** The app's own stylesheet, on top of the theme. */
@@ -35,6 +51,12 @@ public final class LeakLensApp extends Application {
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.themeProperty().removeListener(themeListener);
+        }
+        if (menu != null) {
+            menu.dispose();
+        }
         if (view != null) {
             view.dispose();
         }

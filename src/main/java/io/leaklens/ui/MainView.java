@@ -111,6 +111,22 @@ public final class MainView extends SplitPane {
     }
 
     /** The dashboard shown for a session; for tests. */
+    /** Shows a tab (by its id) of the session shown. */
+    void showCurrentTab(String tabId) {
+        SessionView view = viewsBySession.get(model.currentProperty().get());
+        if (view != null) {
+            view.showTab(tabId);
+        }
+    }
+
+    /** Goes to the session's reference graph with the cursor in its search field. */
+    void findInGraph() {
+        SessionView view = viewsBySession.get(model.currentProperty().get());
+        if (view != null) {
+            view.findInGraph();
+        }
+    }
+
     public HeapView heapView(SessionViewModel session) {
         SessionView view = viewsBySession.get(session);
         return view == null ? null : view.heap();

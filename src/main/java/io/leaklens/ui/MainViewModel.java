@@ -4,11 +4,14 @@ import io.leaklens.session.DemoLauncher;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.LocalJvms;
 import io.leaklens.ui.jvms.JvmPickerViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -21,18 +24,93 @@ public final class MainViewModel {
     private final JvmPickerViewModel picker;
     private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<SessionViewModel> current = new SimpleObjectProperty<>(this, "current");
+    private final UserSettings settings;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final BooleanBinding hasSession = Bindings.isNotNull(current);
+    private final BooleanBinding live = Bindings.createBooleanBinding(
+            () -> current.get() != null && current.get().live(), current);
 
     public MainViewModel(UiExecutor executor) {
-        this(executor, LiveSession::connect);
+        this(executor, LiveSession::connect, UserSettings.forUser());
     }
 
-    MainViewModel(UiExecutor executor, JvmPickerViewModel.Connector connector) {
+    MainViewModel(UiExecutor executor, JvmPickerViewModel.Connector connector, UserSettings settings) {
         this.executor = executor;
+        this.settings = settings;
+        theme.set(settings.theme());
+        theme.addListener((obs, old, value) -> settings.setTheme(value));
+        recentFiles.setAll(settings.recentFiles());
         LocalJvms jvms = new LocalJvms();
         this.picker = new JvmPickerViewModel(jvms::list, connector,
                 () -> DemoLauncher.start(Duration.ZERO, false), this::opened, executor);
         this.picker.onRecordingOpened(this::openedRecording);
         this.picker.onSnapshotOpened(this::openedSnapshot);
+        this.picker.onFileOpened(file -> {
+            settings.addRecentFile(file);
+            recentFiles.setAll(settings.recentFiles());
+        });
+        this.picker.setRecentTargets(settings.recentTargets());
+    }
+
+    /** Opens a snapshot or a recording; a recent file that is gone leaves the list. */
+    public void open(Path file) {
+        if (!java.nio.file.Files.exists(file) && recentFiles.contains(file)) {
+            settings.removeRecentFile(file);
+            recentFiles.setAll(settings.recentFiles());
+        }
+        picker.openRecording(file);
+    }
+
+    /** Takes a snapshot of the current live session. */
+    public void takeSnapshot() {
+        if (live.get()) {
+            current.get().snapshots().take();
+        }
+    }
+
+    /** Compares the current session's latest snapshot with the one before it. */
+    public void compareLatest() {
+        SessionViewModel session = current.get();
+        if (session != null && !session.snapshots().snapshots().isEmpty()) {
+            var latest = session.snapshots().snapshots().getLast();
+            if (session.snapshots().hasPrevious(latest)) {
+                session.snapshots().compareWithPrevious(latest);
+            }
+        }
+    }
+
+    /** Asks the current live session's target for its old objects now. */
+    public void refreshOldObjects() {
+        if (live.get()) {
+            current.get().oldObjects().refresh();
+        }
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Files opened lately, the latest first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    public BooleanBinding hasSessionProperty() {
+        return hasSession;
+    }
+
+    public BooleanBinding liveProperty() {
+        return live;
+    }
+
+    /** Remembers the window's size for the next run. */
+    public void rememberWindow(double width, double height, boolean maximized) {
+        settings.setWindow(width, height, maximized);
+    }
+
+    public UserSettings settings() {
+        return settings;
     }
 
     /** Shows a recording read from a file in a tab of its own. */
@@ -50,6 +128,8 @@ public final class MainViewModel {
     }
 
     private void opened(LiveSession session) {
+        settings.addRecentTarget(session.target().displayName());
+        picker.setRecentTargets(settings.recentTargets());
         for (SessionViewModel open : sessions) {
             if (open.live() && open.pid() == session.target().pid() && open.heap().connectedProperty().get()) {
                 session.close();

@@ -52,6 +52,18 @@ public final class SessionView extends TabPane {
         }
     }
 
+    /** Selects the tab with that id. */
+    public void showTab(String tabId) {
+        getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> getSelectionModel().select(tab));
+    }
+
+    /** The reference graph, with the cursor in its search field. */
+    public void findInGraph() {
+        showTab("tab-graph");
+        graph.focusSearch();
+    }
+
     public HeapView heap() {
         return heap;
     }

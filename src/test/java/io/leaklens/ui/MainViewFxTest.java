@@ -50,7 +50,8 @@ class MainViewFxTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new MainViewModel(UiExecutor.withPool(Platform::runLater));
+        model = new MainViewModel(UiExecutor.withPool(Platform::runLater), io.leaklens.session.LiveSession::connect,
+                TestSettings.fresh());
         view = new MainView(model);
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(LeakLensApp.stylesheet());

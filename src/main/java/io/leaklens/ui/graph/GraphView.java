@@ -1,5 +1,7 @@
 package io.leaklens.ui.graph;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.GraphLayout;
 import io.leaklens.model.GraphNode;
 import io.leaklens.model.StackFrame;
@@ -103,7 +105,7 @@ public final class GraphView extends VBox {
         source.setId("graph-source");
         source.getStyleClass().add("graph-source");
         source.textProperty().bind(model.sourceProperty());
-        Button live = new Button("Back to live");
+        Button live = Icons.on(new Button("Back to live"), Feather.ACTIVITY);
         live.setId("graph-follow-live");
         live.visibleProperty().bind(model.pinnedProperty());
         live.managedProperty().bind(model.pinnedProperty());
@@ -141,17 +143,19 @@ public final class GraphView extends VBox {
             revealSelected();
         });
 
-        Button path = button("Path to GC root", "graph-path", "Highlight the references that keep the selected "
-                + "node alive, from its GC root (P)", model::showPath);
+        Button path = Icons.on(button("Path to GC root", "graph-path", "Highlight the references that keep the selected "
+                + "node alive, from its GC root (P)", model::showPath), Feather.GIT_COMMIT);
         path.disableProperty().bind(model.selectedProperty().isNull());
-        Button fold = button("Open / close", "graph-fold", "Hide or show what the selected node refers to "
-                + "(Space, or double-click)", model::toggleCollapsed);
+        Button fold = Icons.on(button("Open / close", "graph-fold", "Hide or show what the selected node refers to "
+                + "(Space, or double-click)", model::toggleCollapsed), Feather.MINUS_SQUARE);
         fold.disableProperty().bind(model.selectedProperty().isNull());
-        Button fit = button("Fit", "graph-fit", "Show the whole graph (0)", canvas::fit);
-        Button zoomOut = button("−", "graph-zoom-out", "Zoom out (-)", () -> canvas.zoomAtCentre(1 / 1.25));
-        Button zoomIn = button("+", "graph-zoom-in", "Zoom in (+)", () -> canvas.zoomAtCentre(1.25));
+        Button fit = Icons.on(button("Fit", "graph-fit", "Show the whole graph (0)", canvas::fit), Feather.MAXIMIZE);
+        Button zoomOut = Icons.only(button("Zoom out", "graph-zoom-out", "Zoom out (-)", () -> canvas.zoomAtCentre(1 / 1.25)),
+                Feather.ZOOM_OUT);
+        Button zoomIn = Icons.only(button("Zoom in", "graph-zoom-in", "Zoom in (+)", () -> canvas.zoomAtCentre(1.25)),
+                Feather.ZOOM_IN);
 
-        MenuButton export = new MenuButton("Export");
+        MenuButton export = Icons.on(new MenuButton("Export"), Feather.DOWNLOAD);
         export.setId("graph-export");
         export.getItems().addAll(
                 menuItem("Picture (PNG)…", "png", this::exportPng),
@@ -339,6 +343,12 @@ public final class GraphView extends VBox {
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /** Puts the cursor in the search field, its text selected. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     GraphCanvas canvas() {

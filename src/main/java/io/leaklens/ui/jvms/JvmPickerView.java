@@ -1,5 +1,7 @@
 package io.leaklens.ui.jvms;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.JvmInfo;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -59,7 +61,7 @@ public final class JvmPickerView extends VBox {
 
         list.setId("jvm-list");
         list.setItems(model.jvms());
-        list.setCellFactory(v -> new JvmCell());
+        list.setCellFactory(v -> new JvmCell(model));
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.listedProperty())
                 .then("No other JVM of yours is running.\nLaunch the demo app to try LeakLens.")
@@ -80,32 +82,24 @@ public final class JvmPickerView extends VBox {
             }
         });
 
-        Button connect = new Button("Connect");
+        Button connect = Icons.on(new Button("Connect"), Feather.LINK);
         connect.setId("connect");
         connect.setDefaultButton(true);
         connect.disableProperty().bind(model.canConnectProperty().not());
         connect.setOnAction(e -> model.connect());
         connect.setTooltip(new Tooltip("Attach to the selected JVM and watch its memory (Enter)"));
-        Button demo = new Button("Launch demo app");
+        Button demo = Icons.on(new Button("Launch demo app"), Feather.PLAY);
         demo.setId("launch-demo");
         demo.disableProperty().bind(model.busyProperty());
         demo.setOnAction(e -> model.launchDemo());
         demo.setTooltip(new Tooltip("Start the built-in leaky demo shop in its own JVM and connect to it"));
-        Button open = new Button("Open file…");
+        Button open = Icons.on(new Button("Open file…"), Feather.FOLDER);
         open.setId("open-recording");
         open.disableProperty().bind(model.busyProperty());
         open.setTooltip(new Tooltip("Open a snapshot (.llsnap), or analyse a JFR recording made elsewhere "
                 + "(jcmd PID JFR.dump filename=x.jfr)"));
         open.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Open a snapshot or a JFR recording");
-            chooser.getExtensionFilters().addAll(
-                    new javafx.stage.FileChooser.ExtensionFilter("Snapshots and JFR recordings", "*.llsnap", "*.jfr"),
-                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
-            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-            if (file != null) {
-                model.openRecording(file.toPath());
-            }
+            io.leaklens.ui.OpenFileDialog.show(getScene().getWindow()).ifPresent(model::openRecording);
         });
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, connect, demo, open);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -122,7 +116,13 @@ public final class JvmPickerView extends VBox {
         message.textProperty().bind(model.messageProperty());
         errorListener = (obs, old, isError) -> message.pseudoClassStateChanged(ERROR, isError);
         model.errorProperty().addListener(errorListener);
-        HBox status = new HBox(8, progress, message);
+        Button cancel = new Button("Cancel");
+        cancel.setId("picker-cancel");
+        cancel.getStyleClass().addAll("small", "flat");
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
+        HBox status = new HBox(8, progress, message, cancel);
         status.setAlignment(Pos.TOP_LEFT);
 
         getChildren().addAll(title, hint, filter, list, actions, status);
@@ -149,11 +149,13 @@ public final class JvmPickerView extends VBox {
 
     /** A JVM as two lines: its name, and its pid with whether it can be attached. */
     private static final class JvmCell extends ListCell<JvmInfo> {
+        private final JvmPickerViewModel model;
         private final Label name = new Label();
         private final Label detail = new Label();
         private final VBox box = new VBox(2, name, detail);
 
-        JvmCell() {
+        JvmCell(JvmPickerViewModel model) {
+            this.model = model;
             // Long names end in an ellipsis instead of widening the list beyond the picker.
             setPrefWidth(0);
             name.setMinWidth(0);
@@ -170,7 +172,8 @@ public final class JvmPickerView extends VBox {
                 return;
             }
             name.setText(jvm.displayName());
-            detail.setText("pid " + jvm.pid() + (jvm.attachable() ? "" : " · attach disabled"));
+            detail.setText("pid " + jvm.pid() + (jvm.attachable() ? "" : " · attach disabled")
+                    + (model.isRecent(jvm) ? " · watched before" : ""));
             pseudoClassStateChanged(ERROR, !jvm.attachable());
             setGraphic(box);
             setTooltip(jvm.commandLine().isEmpty() ? null : new Tooltip(jvm.commandLine()));

@@ -63,6 +63,10 @@ public final class JvmPickerViewModel {
     private final BooleanBinding canConnect;
     private final List<Process> demos = new ArrayList<>();
     private boolean refreshing;
+    private List<String> recentTargets = List.of();
+    /** Counts the picker's long tasks; a task whose number is no longer current was cancelled. */
+    private long task;
+    private Consumer<java.nio.file.Path> fileOpened = file -> { };
     private Consumer<io.leaklens.model.SessionState> recordingOpened = state -> { };
     private java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> snapshotOpened =
             (snapshot, file) -> { };
@@ -151,7 +155,25 @@ public final class JvmPickerViewModel {
                 all.add(Math.min(i, all.size()), jvm);
             }
         }
-        all.sort(java.util.Comparator.comparingInt(jvms::indexOf));
+        // JVMs watched before come first, the latest on top; the rest keep the lister's order.
+        all.sort(java.util.Comparator.comparingInt((JvmInfo jvm) -> recency(jvm))
+                .thenComparingInt(jvms::indexOf));
+    }
+
+    private int recency(JvmInfo jvm) {
+        int at = recentTargets.indexOf(jvm.displayName());
+        return at < 0 ? Integer.MAX_VALUE : at;
+    }
+
+    /** The display names of JVMs watched in earlier runs, the latest first: they are listed first. */
+    public void setRecentTargets(List<String> names) {
+        recentTargets = List.copyOf(names);
+        update(List.copyOf(all));
+    }
+
+    /** Whether a JVM of that name was watched before. */
+    public boolean isRecent(JvmInfo jvm) {
+        return recentTargets.contains(jvm.displayName());
     }
 
     /** Connects to the selected JVM. */
@@ -168,10 +190,14 @@ public final class JvmPickerViewModel {
     }
 
     private void connect(long pid, String name) {
-        busy.set(true);
-        error.set(false);
-        message.set("Connecting to " + name + " (pid " + pid + ") …");
+        long ticket = begin("Connecting to " + name + " (pid " + pid + ") …");
         executor.submit(() -> connector.connect(pid)).whenComplete((session, failure) -> {
+            if (ticket != task) {
+                if (session != null) {
+                    session.close(); // cancelled while attaching: detach again at once
+                }
+                return;
+            }
             busy.set(false);
             if (failure != null) {
                 fail(Failures.sentence(failure));
@@ -185,6 +211,11 @@ public final class JvmPickerViewModel {
     /** Where an opened snapshot file goes. */
     public void onSnapshotOpened(java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> consumer) {
         this.snapshotOpened = consumer;
+    }
+
+    /** Told of each file opened without error (for the recent files). */
+    public void onFileOpened(Consumer<java.nio.file.Path> consumer) {
+        this.fileOpened = consumer;
     }
 
     /** Where an opened recording goes. */
@@ -209,15 +240,17 @@ public final class JvmPickerViewModel {
         if (busy.get()) {
             return;
         }
-        busy.set(true);
-        error.set(false);
-        message.set("Reading " + file.getFileName() + " …");
+        long ticket = begin("Reading " + file.getFileName() + " …");
         executor.submit(read).whenComplete((value, failure) -> {
+            if (ticket != task) {
+                return; // cancelled: the reading is thrown away
+            }
             busy.set(false);
             if (failure != null) {
                 fail(Failures.sentence(failure));
             } else {
                 message.set("");
+                fileOpened.accept(file);
                 opened.accept(value);
             }
         });
@@ -228,9 +261,7 @@ public final class JvmPickerViewModel {
         if (busy.get()) {
             return;
         }
-        busy.set(true);
-        error.set(false);
-        message.set("Starting the demo shop …");
+        long ticket = begin("Starting the demo shop …");
         executor.submit(() -> {
             Process demo = demoStarter.start();
             synchronized (demos) {
@@ -239,6 +270,9 @@ public final class JvmPickerViewModel {
             awaitListed(demo);
             return demo;
         }).whenComplete((demo, failure) -> {
+            if (ticket != task) {
+                return; // cancelled: the demo runs on, listed in the picker, until LeakLens closes
+            }
             busy.set(false);
             if (failure != null) {
                 fail(Failures.sentence(failure));
@@ -262,6 +296,26 @@ public final class JvmPickerViewModel {
             Thread.sleep(150);
         }
         throw new SessionException("the demo did not come up within " + DEMO_START_TIMEOUT.toSeconds() + " s");
+    }
+
+    private long begin(String text) {
+        busy.set(true);
+        error.set(false);
+        message.set(text);
+        return ++task;
+    }
+
+    /**
+     * Gives up waiting for the connection or the file being read: the picker is free at once, and what arrives
+     * later is thrown away (a session is closed).
+     */
+    public void cancel() {
+        if (busy.get()) {
+            task++;
+            busy.set(false);
+            error.set(false);
+            message.set("Cancelled.");
+        }
     }
 
     private void fail(String text) {

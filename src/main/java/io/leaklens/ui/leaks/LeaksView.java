@@ -1,5 +1,7 @@
 package io.leaklens.ui.leaks;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.LeakVerdict;
@@ -133,7 +135,7 @@ public final class LeaksView extends VBox {
         details.setWrapText(true);
         details.setPromptText("Select a suspect to see what grows, where it is allocated and what holds it.");
         details.textProperty().bind(model.detailsProperty());
-        Button graph = new Button("Show in graph");
+        Button graph = Icons.on(new Button("Show in graph"), Feather.SHARE_2);
         graph.setId("leak-show-in-graph");
         graph.setTooltip(new Tooltip("Open the reference graph at this class, with the path that keeps it alive"));
         graph.disableProperty().bind(model.selectedProperty().isNull());

@@ -1,5 +1,7 @@
 package io.leaklens.ui.oldobjects;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.StackFrame;
@@ -45,7 +47,7 @@ public final class OldObjectsView extends VBox {
         this.model = model;
         getStyleClass().add("old-objects-view");
 
-        Button refresh = new Button("Refresh old objects");
+        Button refresh = Icons.on(new Button("Refresh old objects"), Feather.REFRESH_CW);
         refresh.setId("refresh-old-objects");
         refresh.disableProperty().bind(model.canRefreshProperty().not());
         refresh.setOnAction(e -> model.refresh());
@@ -99,7 +101,7 @@ public final class OldObjectsView extends VBox {
         Label stackTitle = new Label("Allocated at");
         stackTitle.getStyleClass().add("section-title");
         stack.setPlaceholder(new Label("No stack trace."));
-        Button graph = new Button("Show in graph");
+        Button graph = Icons.on(new Button("Show in graph"), Feather.SHARE_2);
         graph.setId("old-object-show-in-graph");
         graph.setTooltip(new Tooltip("Open the reference graph at this class, with the path that keeps it alive"));
         graph.disableProperty().bind(model.selectedProperty().isNull());

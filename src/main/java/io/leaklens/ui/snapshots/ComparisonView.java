@@ -1,5 +1,7 @@
 package io.leaklens.ui.snapshots;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.ClassNames;
@@ -73,12 +75,12 @@ public final class ComparisonView extends VBox {
         summary.getStyleClass().add("hint");
         summary.textProperty().bind(model.summaryProperty());
         summary.setWrapText(true);
-        Button csv = new Button("Export CSV…");
+        Button csv = Icons.on(new Button("Export CSV…"), Feather.DOWNLOAD);
         csv.setOnAction(e -> chooseFile("CSV", "*.csv", "comparison.csv").ifPresent(model::exportCsv));
-        Button html = new Button("Export HTML report…");
+        Button html = Icons.on(new Button("Export HTML report…"), Feather.FILE_TEXT);
         html.setId("export-html");
         html.setOnAction(e -> chooseFile("HTML report", "*.html", "comparison.html").ifPresent(model::exportHtml));
-        Button closeButton = new Button("Close comparison");
+        Button closeButton = Icons.on(new Button("Close comparison"), Feather.X);
         closeButton.setOnAction(e -> close.run());
         for (Button button : List.of(csv, html, closeButton)) {
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -149,7 +151,7 @@ public final class ComparisonView extends VBox {
         details.setWrapText(true);
         details.setPromptText("Select a class to see its change and what keeps it alive.");
         details.textProperty().bind(model.detailsProperty());
-        Button graph = new Button("Show in graph");
+        Button graph = Icons.on(new Button("Show in graph"), Feather.SHARE_2);
         graph.setId("comparison-show-in-graph");
         graph.setTooltip(new Tooltip("Open the later snapshot's reference graph at this class, with the path that "
                 + "keeps it alive"));

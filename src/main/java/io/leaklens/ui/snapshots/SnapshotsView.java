@@ -1,5 +1,7 @@
 package io.leaklens.ui.snapshots;
 
+import io.leaklens.ui.Icons;
+import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.ByteSize;
 import io.leaklens.store.SnapshotFile;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -68,27 +70,27 @@ public final class SnapshotsView extends VBox {
         getStyleClass().add("snapshots-view");
         setSpacing(8);
 
-        Button take = new Button("Take snapshot");
+        Button take = Icons.on(new Button("Take snapshot"), Feather.CAMERA);
         take.setId("take-snapshot");
         take.getStyleClass().add("accent");
         take.disableProperty().bind(model.canTakeProperty().not().or(model.busyProperty()));
         take.setOnAction(e -> model.take());
         take.setTooltip(new Tooltip("Class histogram, allocations, old objects and heap, now ("
                 + TAKE.getDisplayText() + "). The target runs a full GC for the histogram and pauses meanwhile."));
-        Button open = new Button("Open…");
+        Button open = Icons.on(new Button("Open…"), Feather.FOLDER);
         open.setOnAction(e -> openFiles());
         open.setTooltip(new Tooltip("Add snapshot files (.llsnap) to compare with"));
-        Button save = new Button("Save…");
+        Button save = Icons.on(new Button("Save…"), Feather.SAVE);
         save.setId("save-snapshot");
         save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.busyProperty()));
         save.setOnAction(e -> saveSelected());
-        Button compare = new Button("Compare");
+        Button compare = Icons.on(new Button("Compare"), Feather.COLUMNS);
         compare.setId("compare-snapshots");
         compare.setTooltip(new Tooltip("Compare the two selected snapshots (" + COMPARE.getDisplayText() + ")"));
         compare.setDisable(true);
         compare.setOnAction(e -> compareSelected());
-        Button previous = new Button("Compare with previous");
+        Button previous = Icons.on(new Button("Compare with previous"), Feather.SKIP_BACK);
         previous.setId("compare-previous");
         previous.setDisable(true);
         previous.setOnAction(e -> model.compareWithPrevious(table.getSelectionModel().getSelectedItem()));

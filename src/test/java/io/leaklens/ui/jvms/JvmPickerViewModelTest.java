@@ -137,4 +137,48 @@ class JvmPickerViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo(bad + " is empty, not a snapshot.");
         java.nio.file.Files.delete(bad);
     }
+
+    @Test
+    void aConnectionCancelledWhileAttachingFreesThePickerAndIsThrownAwayWhenItComes() throws Exception {
+        java.util.concurrent.CountDownLatch attaching = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch attached = new java.util.concurrent.CountDownLatch(1);
+        UiExecutor pool = UiExecutor.withPool(Runnable::run);
+        JvmPickerViewModel model = new JvmPickerViewModel(() -> List.copyOf(running), pid -> {
+            try {
+                attaching.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            attached.countDown();
+            return null;
+        }, () -> { throw new SessionException("no demo"); }, connected::add, pool);
+        model.refresh();
+        Thread.sleep(200);
+        model.selectedProperty().set(SHOP);
+
+        model.connect();
+        assertThat(model.busyProperty().get()).isTrue();
+        model.cancel();
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("Cancelled.");
+        attaching.countDown();
+        attached.await();
+        Thread.sleep(200);
+        assertThat(connected).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Cancelled.");
+        pool.close();
+    }
+
+    @Test
+    void jvmsWatchedBeforeAreListedFirst() {
+        JvmPickerViewModel model = picker(pid -> null);
+        model.refresh();
+
+        model.setRecentTargets(List.of("batch.jar"));
+
+        assertThat(model.jvms()).first().isEqualTo(BATCH);
+        assertThat(model.isRecent(BATCH)).isTrue();
+        assertThat(model.isRecent(SHOP)).isFalse();
+    }
 }
