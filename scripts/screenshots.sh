@@ -72,11 +72,11 @@ sleep 1
 # Snapshots: take one, wait, take another, compare with the previous, select the first suspect.
 DISPLAY=$display xdotool mousemove 926 95 click 1
 sleep 1
-DISPLAY=$display xdotool mousemove 405 147 click 1
+DISPLAY=$display xdotool key ctrl+shift+s
 sleep 30
-DISPLAY=$display xdotool mousemove 405 147 click 1
+DISPLAY=$display xdotool key ctrl+shift+s
 sleep 8
-DISPLAY=$display xdotool mousemove 812 147 click 1
+DISPLAY=$display xdotool key ctrl+d
 sleep 3
 DISPLAY=$display xdotool mousemove 975 561 click 1
 sleep 1

@@ -15,6 +15,7 @@ public final class LeakLensApp extends Application {
     private MainViewModel model;
     private MainView view;
     private AppMenu menu;
+    private NoticeBar notices;
     private final ChangeListener<Theme> themeListener = (obs, old, theme) -> apply(theme);
 
     public static void main(String[] args) {
@@ -28,8 +29,10 @@ public final class LeakLensApp extends Application {
         model.themeProperty().addListener(themeListener);
         view = new MainView(model);
         menu = new AppMenu(model, view, stage::close);
+        notices = new NoticeBar(model.notices());
         BorderPane root = new BorderPane(view);
         root.setTop(menu);
+        root.setBottom(notices);
         UserSettings settings = model.settings();
         Scene scene = new Scene(root, settings.windowWidth(1360), settings.windowHeight(860));
         scene.getStylesheets().add(stylesheet());
@@ -56,6 +59,7 @@ public final class LeakLensApp extends Application {
         }
         if (menu != null) {
             menu.dispose();
+            notices.dispose();
         }
         if (view != null) {
             view.dispose();

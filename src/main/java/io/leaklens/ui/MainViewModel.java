@@ -25,6 +25,7 @@ public final class MainViewModel {
     private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<SessionViewModel> current = new SimpleObjectProperty<>(this, "current");
     private final UserSettings settings;
+    private final Notices notices = new Notices();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanBinding hasSession = Bindings.isNotNull(current);
@@ -51,6 +52,17 @@ public final class MainViewModel {
             recentFiles.setAll(settings.recentFiles());
         });
         this.picker.setRecentTargets(settings.recentTargets());
+        this.picker.setNotices(notices);
+        sessions.addListener((javafx.collections.ListChangeListener<SessionViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(session -> session.setNotices(notices));
+            }
+        });
+    }
+
+    /** Where failures of background work are told. */
+    public Notices notices() {
+        return notices;
     }
 
     /** Opens a snapshot or a recording; a recent file that is gone leaves the list. */

@@ -41,6 +41,7 @@ public final class SessionViewModel {
     private final SnapshotsViewModel snapshots;
     private final LeaksViewModel leaks;
     private final GraphViewModel graph;
+    private Notices notices = new Notices();
     private final ReadOnlyIntegerWrapper graphRequests = new ReadOnlyIntegerWrapper(this, "graphRequests");
     private final FxThrottle<SessionState> throttle;
     private final Subscription subscription;
@@ -55,6 +56,11 @@ public final class SessionViewModel {
                 executor.submit(() -> {
                     session.setAllocationThrottle(rate);
                     return rate;
+                }).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        notices.report("Could not change the allocation sample rate to " + rate + ": "
+                                + Failures.message(failure), failure);
+                    }
                 }));
         this.leaks = new LeaksViewModel(initial);
         this.oldObjects = session == null
@@ -123,6 +129,13 @@ public final class SessionViewModel {
 
     public OldObjectsViewModel oldObjects() {
         return oldObjects;
+    }
+
+    /** Where this session's failures are told: the window's notice bar. */
+    public void setNotices(Notices notices) {
+        this.notices = notices;
+        snapshots.setNotices(notices);
+        graph.setNotices(notices);
     }
 
     public GraphViewModel graph() {

@@ -217,6 +217,16 @@ public final class GraphView extends VBox {
         stackTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(stack.getItems()));
         stackTitle.managedProperty().bind(stackTitle.visibleProperty());
         stack.setId("graph-stack");
+        // Frames as "OrderLog.record:124": the side panel is narrow; the whole frame is in the tooltip.
+        stack.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(StackFrame frame, boolean empty) {
+                super.updateItem(frame, empty);
+                setText(empty || frame == null ? null : io.leaklens.model.ClassNames.simpleName(frame.className())
+                        + "." + frame.methodName() + (frame.line() >= 0 ? ":" + frame.line() : ""));
+                setTooltip(empty || frame == null ? null : new Tooltip(frame.toString()));
+            }
+        });
         stack.setPrefHeight(220);
         stack.visibleProperty().bind(stackTitle.visibleProperty());
         stack.managedProperty().bind(stackTitle.visibleProperty());

@@ -11,6 +11,7 @@ import io.leaklens.model.ReferenceGraph;
 import io.leaklens.model.SessionState;
 import io.leaklens.store.GraphExport;
 import io.leaklens.ui.Failures;
+import io.leaklens.ui.Notices;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,6 +65,7 @@ public final class GraphViewModel {
     private List<GraphNode> found = List.of();
     private int foundAt = -1;
     private long generation;
+    private Notices notices = new Notices();
 
     public GraphViewModel(SessionState initial, UiExecutor executor) {
         this.executor = executor;
@@ -216,8 +218,17 @@ public final class GraphViewModel {
         executor.submit(() -> {
             GraphExport.write(content, file);
             return file;
-        }).whenComplete((done, failure) -> status.set(failure == null ? "Exported the graph to " + file
-                : Failures.message(failure)));
+        }).whenComplete((done, failure) -> {
+            status.set(failure == null ? "Exported the graph to " + file : Failures.message(failure));
+            if (failure != null) {
+                notices.report("Could not export the graph: " + Failures.message(failure), failure);
+            }
+        });
+    }
+
+    /** Where failures are told besides the status line. */
+    public void setNotices(Notices notices) {
+        this.notices = notices;
     }
 
     /** Says how an action went, in the status line. */

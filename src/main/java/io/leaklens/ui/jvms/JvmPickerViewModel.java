@@ -64,6 +64,7 @@ public final class JvmPickerViewModel {
     private final List<Process> demos = new ArrayList<>();
     private boolean refreshing;
     private List<String> recentTargets = List.of();
+    private io.leaklens.ui.Notices notices = new io.leaklens.ui.Notices();
     /** Counts the picker's long tasks; a task whose number is no longer current was cancelled. */
     private long task;
     private Consumer<java.nio.file.Path> fileOpened = file -> { };
@@ -200,7 +201,7 @@ public final class JvmPickerViewModel {
             }
             busy.set(false);
             if (failure != null) {
-                fail(Failures.sentence(failure));
+                fail(Failures.sentence(failure), failure);
             } else {
                 message.set("");
                 onConnected.accept(session);
@@ -247,7 +248,7 @@ public final class JvmPickerViewModel {
             }
             busy.set(false);
             if (failure != null) {
-                fail(Failures.sentence(failure));
+                fail(Failures.sentence(failure), failure);
             } else {
                 message.set("");
                 fileOpened.accept(file);
@@ -275,7 +276,7 @@ public final class JvmPickerViewModel {
             }
             busy.set(false);
             if (failure != null) {
-                fail(Failures.sentence(failure));
+                fail(Failures.sentence(failure), failure);
             } else {
                 refresh();
                 connect(demo.pid(), "the demo shop");
@@ -319,8 +320,20 @@ public final class JvmPickerViewModel {
     }
 
     private void fail(String text) {
+        fail(text, null);
+    }
+
+    private void fail(String text, Throwable cause) {
         error.set(true);
         message.set(text);
+        if (cause != null) {
+            notices.report(text, cause);
+        }
+    }
+
+    /** Where failures are told besides the picker's own line. */
+    public void setNotices(io.leaklens.ui.Notices notices) {
+        this.notices = notices;
     }
 
     /** Stops the demos this picker started: they are LeakLens's children and must not outlive it. */

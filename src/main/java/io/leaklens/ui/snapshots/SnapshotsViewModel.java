@@ -6,6 +6,7 @@ import io.leaklens.store.SnapshotFile;
 import io.leaklens.ui.Failures;
 import io.leaklens.ui.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import io.leaklens.ui.Notices;
 import io.leaklens.ui.graph.GraphLink;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +44,7 @@ public final class SnapshotsViewModel {
             new ReadOnlyObjectWrapper<>(this, "comparison");
     private int taken;
     private GraphLink graphLink = GraphLink.NONE;
+    private Notices notices = new Notices();
 
     /** Where a comparison's "Show in graph" goes. */
     public void setGraphLink(GraphLink link) {
@@ -71,7 +73,7 @@ public final class SnapshotsViewModel {
                 + "objects …");
         executor.submit(() -> taker.take(name)).whenComplete((snapshot, failure) -> {
             if (failure != null) {
-                fail("Could not take the snapshot: " + Failures.message(failure));
+                fail("Could not take the snapshot: " + Failures.message(failure), failure);
             } else {
                 add(new SnapshotEntry(snapshot, null, true));
                 done(name + " taken; the class histogram paused the target for about "
@@ -99,7 +101,7 @@ public final class SnapshotsViewModel {
             }
         }).toList()).whenComplete((entries, failure) -> {
             if (failure != null) {
-                fail(Failures.message(failure));
+                fail(Failures.message(failure), failure);
             } else {
                 snapshots.addAll(entries);
                 done("");
@@ -118,7 +120,7 @@ public final class SnapshotsViewModel {
             return file;
         }).whenComplete((saved, failure) -> {
             if (failure != null) {
-                fail(Failures.message(failure) + "; the snapshot is still here");
+                fail(Failures.message(failure) + "; the snapshot is still here", failure);
             } else {
                 replace(entry, new SnapshotEntry(entry.snapshot(), saved, false));
                 done("Saved " + entry.name() + " to " + saved);
@@ -156,7 +158,7 @@ public final class SnapshotsViewModel {
         executor.submit(() -> new SnapshotDiffer().compare(before.snapshot(), after.snapshot()))
                 .whenComplete((diff, failure) -> {
                     if (failure != null) {
-                        fail("Could not compare: " + Failures.message(failure));
+                        fail("Could not compare: " + Failures.message(failure), failure);
                     } else {
                         ComparisonViewModel compared = new ComparisonViewModel(before.snapshot(), after.snapshot(),
                                 diff, executor);
@@ -197,10 +199,16 @@ public final class SnapshotsViewModel {
         message.set(text);
     }
 
-    private void fail(String text) {
+    private void fail(String text, Throwable cause) {
         busy.set(false);
         error.set(true);
         message.set(text);
+        notices.report(text, cause);
+    }
+
+    /** Where failures are told besides this view's own line. */
+    public void setNotices(Notices notices) {
+        this.notices = notices;
     }
 
     public ObservableList<SnapshotEntry> snapshots() {
