@@ -9,6 +9,7 @@ import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
+import io.leaklens.model.TimedHistogram;
 import io.leaklens.session.LiveSession;
 
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.List;
  * objects, and the leak rules' verdict with the suspects.
  */
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
-                   OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason) {
+                   OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason,
+                   List<TimedHistogram> histograms) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
@@ -27,7 +29,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
     static WatchReport of(SessionState state, HeapSummary heap) {
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
-                state.leaks(), state.connectedAt(), disconnect);
+                state.leaks(), state.connectedAt(), disconnect, state.histograms());
     }
 
     String verdict() {
@@ -57,7 +59,17 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                 topAllocations(), verdict(), leaks.reason(), detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
-                        r.explanation())).toList(), oldObjectsJson(), disconnectReason);
+                        r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason);
+    }
+
+    /** The longest class histogram kept: each paused the target for a full GC. */
+    Duration longestHistogram() {
+        return histograms.stream().map(h -> h.histogram().took()).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    private PausesJson pausesJson() {
+        return new PausesJson(histograms.size(), histograms.isEmpty() ? null : longestHistogram().toMillis(),
+                oldObjects.emittedAt() == null ? null : oldObjects.targetPause().toMillis());
     }
 
     List<ClassAllocation> topClasses() {
@@ -86,7 +98,12 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
 
     record ReportJson(TargetJson target, double durationSeconds, HeapJson heap, List<AllocationJson> topAllocations,
                       String verdict, String verdictReason, Double detectedAfterSeconds, List<SuspectJson> suspects,
-                      List<RuleJson> rules, List<OldObjectJson> oldObjects, String disconnected) {
+                      List<RuleJson> rules, List<OldObjectJson> oldObjects, PausesJson targetPauses,
+                      String disconnected) {
+    }
+
+    /** What LeakLens cost the target, as LeakLens measured it (the target's own events may say a little more). */
+    record PausesJson(int histograms, Long longestHistogramMillis, Long lastOldObjectPauseMillis) {
     }
 
     record RuleJson(String rule, String status, double score, double progress, String summary,
