@@ -42,6 +42,8 @@ public final class LeakDetector {
     static final double MIN_SCORE = 0.3;
     static final int MAX_SUSPECTS = 10;
     static final String DIRECT_BUFFER = "java.nio.DirectByteBuffer";
+    /** Fewer histograms than this cannot tell a class that keeps growing. */
+    public static final int MIN_HISTOGRAMS = HistogramGrowthRule.MIN_HISTOGRAMS;
 
     private LeakDetector() {
     }

@@ -18,14 +18,26 @@ import java.util.Optional;
  * @param jfrStatus      one sentence on the JFR stream: streaming, restarted, or why there is none
  * @param histograms     the class histograms taken for the leak rules, oldest first (bounded)
  * @param leaks          the leak rules' latest answer
+ * @param histogramStatus one sentence on why the periodic class histograms are not being taken (each would pause
+ *                        the target too long), or empty while they run as asked
  */
 public record SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
                            String disconnectReason, HeapHistory heap, AllocationProfile allocations,
                            OldObjectSet oldObjects, String jfrStatus, List<TimedHistogram> histograms,
-                           LeakReport leaks) {
+                           LeakReport leaks, String histogramStatus) {
 
     public SessionState {
         histograms = List.copyOf(histograms);
+        histogramStatus = histogramStatus == null ? "" : histogramStatus;
+    }
+
+    /** A state whose histograms, if any, run as asked. */
+    public SessionState(TargetInfo target, ConnectionStatus status, Instant connectedAt, Instant disconnectedAt,
+                        String disconnectReason, HeapHistory heap, AllocationProfile allocations,
+                        OldObjectSet oldObjects, String jfrStatus, List<TimedHistogram> histograms,
+                        LeakReport leaks) {
+        this(target, status, connectedAt, disconnectedAt, disconnectReason, heap, allocations, oldObjects, jfrStatus,
+                histograms, leaks, "");
     }
 
     /** A state without histograms or leak rules yet. */
@@ -39,7 +51,7 @@ public record SessionState(TargetInfo target, ConnectionStatus status, Instant c
     /** The same state with the leak rules' answer. */
     public SessionState withLeaks(LeakReport report) {
         return new SessionState(target, status, connectedAt, disconnectedAt, disconnectReason, heap, allocations,
-                oldObjects, jfrStatus, histograms, report);
+                oldObjects, jfrStatus, histograms, report, histogramStatus);
     }
 
     /** A state with heap data only. */

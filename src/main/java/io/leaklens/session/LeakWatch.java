@@ -6,6 +6,7 @@ import io.leaklens.model.HeapHistory;
 import io.leaklens.model.LeakReport;
 import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.OldObjectSet;
+import io.leaklens.model.PredictedPause;
 import io.leaklens.model.TimedHistogram;
 
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A live session's leak rules: the class histograms taken for them (bounded), when to run them again, and the
- * moment the verdict first became a leak. Not thread-safe: the session uses it on its own thread only.
+ * A live session's leak rules: the class histograms taken for them (bounded), whether more come on schedule (and if
+ * not, why), when to run the rules again, and the moment the verdict first became a leak. Not thread-safe: the
+ * session uses it on its own thread only.
  */
 final class LeakWatch {
 
@@ -28,6 +30,8 @@ final class LeakWatch {
     private Instant detectedAt;
     private int samplesSinceCheck;
     private boolean due = true;
+    private boolean periodicHistograms = true;
+    private String histogramStatus = "";
 
     void add(TimedHistogram histogram) {
         histograms.add(histogram);
@@ -35,6 +39,37 @@ final class LeakWatch {
             histograms.removeFirst();
         }
         due = true;
+    }
+
+    /** A histogram taken on schedule: the schedule runs (again). */
+    void addPeriodic(TimedHistogram histogram) {
+        periodicHistograms(true);
+        histogramStatus = "";
+        add(histogram);
+    }
+
+    /** The scheduled histogram was skipped: it would have paused the target this long. */
+    void skipped(PredictedPause pause) {
+        periodicHistograms(false);
+        histogramStatus = "Class histograms are off: each would pause this JVM " + pause.describe()
+                + "; the leak rules read the live set and old objects instead.";
+    }
+
+    /**
+     * Whether histograms keep coming on schedule. When they do not (switched off, or each would pause the target too
+     * long), the few a snapshot adds cannot tell growth: the rules then decide on the live set and old objects, as
+     * for a recording, until there are enough histograms to follow classes.
+     */
+    void periodicHistograms(boolean running) {
+        if (running != periodicHistograms) {
+            periodicHistograms = running;
+            due = true;
+        }
+    }
+
+    /** Why histograms are skipped, in one sentence, or empty while they come as asked. */
+    String histogramStatus() {
+        return histogramStatus;
     }
 
     /** A heap sample was taken: every few of them the rules run again. */
@@ -54,7 +89,9 @@ final class LeakWatch {
         if (due) {
             due = false;
             samplesSinceCheck = 0;
-            LeakReport latest = LeakDetector.analyze(heap, histograms, allocations, oldObjects);
+            List<TimedHistogram> evidence = periodicHistograms || histograms.size() >= LeakDetector.MIN_HISTOGRAMS
+                    ? histograms : List.of();
+            LeakReport latest = LeakDetector.analyze(heap, evidence, allocations, oldObjects);
             if (latest.verdict() == LeakVerdict.LEAK && detectedAt == null) {
                 detectedAt = now;
             }

@@ -3,6 +3,7 @@ package io.leaklens.session;
 import io.leaklens.analysis.ClassHistogramParser;
 import io.leaklens.analysis.GcJoiner;
 import io.leaklens.analysis.HeapTimeline;
+import io.leaklens.analysis.HistogramPausePredictor;
 import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
@@ -11,6 +12,7 @@ import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.HeapHistory;
 import io.leaklens.model.LeakReport;
+import io.leaklens.model.PredictedPause;
 import io.leaklens.model.TimedHistogram;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.Snapshot;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +45,9 @@ public final class LiveSession implements AutoCloseable {
 
     /** How often the target's memory is read. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+
+    /** How long a histogram waits for the heap reading its pause is predicted from. */
+    public static final Duration FIRST_SAMPLE_WAIT = Duration.ofSeconds(5);
 
     /** How long a snapshot waits for fresh old objects: a burst usually comes within a second or two. */
     static final Duration SNAPSHOT_OLD_OBJECT_WAIT = Duration.ofSeconds(6);
@@ -119,7 +125,9 @@ public final class LiveSession implements AutoCloseable {
         }
         thread.scheduleAtFixedRate(this::sample, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         Duration every = options.histogramInterval();
-        if (!every.isZero()) {
+        if (every.isZero()) {
+            leaks.periodicHistograms(false);
+        } else {
             histogramThread.scheduleWithFixedDelay(this::takeHistogram, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }
         // Opening the JFR stream takes a few hundred ms: the heap is shown meanwhile.
@@ -210,7 +218,7 @@ public final class LiveSession implements AutoCloseable {
         try {
             histogram = histogram();
             ClassHistogram taken = histogram;
-            onSessionThread(() -> addHistogram(new TimedHistogram(takenAt, taken)));
+            onSessionThread(() -> changeWhileConnected(() -> leaks.add(new TimedHistogram(takenAt, taken))));
         } catch (IOException | RuntimeException e) {
             if (connection.targetEnded()) {
                 throw new SessionException("JVM " + target().pid() + " exited while the snapshot was taken", e);
@@ -235,18 +243,62 @@ public final class LiveSession implements AutoCloseable {
                 io.leaklens.model.ClassHistogram.NONE, now.allocations(), now.oldObjects(), now.leaks());
     }
 
-    /** A class histogram for the leak rules, on its own thread: the target runs a full GC meanwhile. */
+    /**
+     * How long a class histogram taken now would pause the target, predicted from its heap and its earlier
+     * histograms; unknown until the first heap reading.
+     */
+    public PredictedPause predictHistogramPause() {
+        SessionState now = state;
+        return HistogramPausePredictor.predict(now.heap(), now.histograms());
+    }
+
+    /**
+     * The predicted pause of a class histogram taken now, when it reaches this session's limit (1 s by default):
+     * the user should hear of it before asking for one.
+     */
+    public Optional<PredictedPause> longHistogramPause() {
+        PredictedPause pause = predictHistogramPause();
+        return pause.reaches(options.histogramPauseLimit()) ? Optional.of(pause) : Optional.empty();
+    }
+
+    /**
+     * A class histogram for the leak rules, on its own thread: the target runs a full GC meanwhile. Skipped, and
+     * the state says why, while it would pause the target for the session's limit or longer; it resumes by itself
+     * once the prediction falls below it (a smaller heap, or a snapshot that measured a faster target).
+     */
     private void takeHistogram() {
-        if (!state.connected()) {
+        if (!awaitFirstSample(FIRST_SAMPLE_WAIT)) {
+            return;
+        }
+        Optional<PredictedPause> tooLong = longHistogramPause();
+        if (tooLong.isPresent()) {
+            onSessionThread(() -> changeWhileConnected(() -> leaks.skipped(tooLong.get())));
             return;
         }
         try {
             ClassHistogram histogram = histogram();
             Instant at = clock.instant();
-            onSessionThread(() -> addHistogram(new TimedHistogram(at, histogram)));
+            onSessionThread(() -> changeWhileConnected(() -> leaks.addPeriodic(new TimedHistogram(at, histogram))));
         } catch (IOException | RuntimeException e) {
             // A target going away is reported by the sampler; a refused histogram leaves the rules without one.
         }
+    }
+
+    /**
+     * Waits, at most {@code wait}, for the first heap reading (it comes within milliseconds of connecting): a
+     * histogram's pause is predicted from it. Returns whether it came and the target is still connected.
+     */
+    public boolean awaitFirstSample(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (state.connected() && state.heap().latest().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the session is closing
+                return false;
+            }
+        }
+        return state.connected() && state.heap().latest().isPresent();
     }
 
     private ClassHistogram histogram() throws IOException {
@@ -255,13 +307,12 @@ public final class LiveSession implements AutoCloseable {
         return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Runs on the session thread. */
-    private void addHistogram(TimedHistogram histogram) {
-        if (!state.connected()) {
-            return;
+    /** Runs on the session thread: after the end, the final state stays as it was published. */
+    private void changeWhileConnected(Runnable change) {
+        if (state.connected()) {
+            change.run();
+            publish(ConnectionStatus.CONNECTED, null, null);
         }
-        leaks.add(histogram);
-        publish(ConnectionStatus.CONNECTED, null, null);
     }
 
     /**
@@ -358,7 +409,7 @@ public final class LiveSession implements AutoCloseable {
         LeakReport report = leaks.report(heap, jfrData.allocations(), jfrData.oldObjects(), clock.instant());
         state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, heap,
                 jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status(), leaks.histograms(),
-                report);
+                report, leaks.histogramStatus());
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
         }

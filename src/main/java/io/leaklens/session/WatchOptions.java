@@ -3,6 +3,7 @@ package io.leaklens.session;
 import io.leaklens.jfr.JfrSettings;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How a live session samples its target.
@@ -11,14 +12,26 @@ import java.time.Duration;
  * @param oldObjectInterval  how often old objects are asked for; zero switches the schedule off
  * @param histogramInterval  how often a class histogram is taken for the leak rules (each makes the target run a
  *                           full GC); zero switches them off
+ * @param histogramPauseLimit periodic histograms are skipped while each is predicted to pause the target this long
+ *                           or longer ({@link #NO_PAUSE_LIMIT} when the user asked for them whatever they cost)
  */
-public record WatchOptions(String allocationThrottle, Duration oldObjectInterval, Duration histogramInterval) {
+public record WatchOptions(String allocationThrottle, Duration oldObjectInterval, Duration histogramInterval,
+                           Duration histogramPauseLimit) {
 
     /**
      * Four histograms in 45 s, enough for the leak rules within a minute; each costs the target a full GC (tens of
      * ms on a small heap, about 0.2 s on 250 MB live: about 1.5 % of its time at this cadence).
      */
     public static final Duration DEFAULT_HISTOGRAM_INTERVAL = Duration.ofSeconds(15);
+
+    /**
+     * No action LeakLens takes by itself may pause the target this long (issue 8); the user is asked, or warned,
+     * before one that may.
+     */
+    public static final Duration DEFAULT_PAUSE_LIMIT = Duration.ofSeconds(1);
+
+    /** For histograms the user asked for by name: taken whatever the pause. */
+    public static final Duration NO_PAUSE_LIMIT = ChronoUnit.FOREVER.getDuration();
 
     public static final WatchOptions DEFAULTS = new WatchOptions(JfrSettings.DEFAULT_THROTTLE,
             JfrFeed.DEFAULT_OLD_OBJECT_INTERVAL, DEFAULT_HISTOGRAM_INTERVAL);
@@ -27,13 +40,25 @@ public record WatchOptions(String allocationThrottle, Duration oldObjectInterval
         this(allocationThrottle, oldObjectInterval, DEFAULT_HISTOGRAM_INTERVAL);
     }
 
+    public WatchOptions(String allocationThrottle, Duration oldObjectInterval, Duration histogramInterval) {
+        this(allocationThrottle, oldObjectInterval, histogramInterval, DEFAULT_PAUSE_LIMIT);
+    }
+
     /** Checks the values at once, so that a bad one is a usage error, not a failed stream. */
+    /** The same options with another limit, e.g. {@link #NO_PAUSE_LIMIT}. */
+    public WatchOptions withHistogramPauseLimit(Duration limit) {
+        return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, limit);
+    }
+
     public WatchOptions {
         if (oldObjectInterval == null || oldObjectInterval.isNegative()) {
             throw new IllegalArgumentException("the old-object interval must be zero (off) or positive");
         }
         if (histogramInterval == null || histogramInterval.isNegative()) {
             throw new IllegalArgumentException("the histogram interval must be zero (off) or positive");
+        }
+        if (histogramPauseLimit == null || histogramPauseLimit.isNegative() || histogramPauseLimit.isZero()) {
+            throw new IllegalArgumentException("the histogram pause limit must be positive");
         }
         allocationThrottle = JfrSettings.defaults().withAllocationThrottle(allocationThrottle).allocationThrottle();
     }

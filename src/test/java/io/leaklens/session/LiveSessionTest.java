@@ -148,6 +148,26 @@ class LiveSessionTest {
     }
 
     @Test
+    void histogramsThatWouldPauseTheTargetTooLongAreSkippedAndTheStateSaysWhy() throws Exception {
+        // A limit of 1 ns stands in for a heap of many GB: every histogram of this small target reaches it.
+        WatchOptions strict = new WatchOptions("150/s", Duration.ZERO, Duration.ofSeconds(15))
+                .withHistogramPauseLimit(Duration.ofNanos(1));
+        States states = new States();
+        try (LiveSession session = LiveSession.connect(leak.pid(), strict)) {
+            session.subscribe(states::add);
+
+            SessionState skipped = states.await(Duration.ofSeconds(5), "histograms off",
+                    s -> !s.histogramStatus().isEmpty());
+
+            assertThat(skipped.histogramStatus()).matches("Class histograms are off: each would pause this JVM "
+                    + "about \\d+ ms \\(the heap holds [0-9.]+ MB\\); the leak rules read the live set and old "
+                    + "objects instead\\.");
+            assertThat(skipped.histograms()).isEmpty();
+            assertThat(session.longHistogramPause()).isPresent();
+        }
+    }
+
+    @Test
     void aFailedConnectSaysWhyInOneSentence() {
         SessionException e = catchThrowableOfType(SessionException.class,
                 () -> LiveSession.connect(ProcessHandle.current().pid()).close());

@@ -1,0 +1,48 @@
+package io.leaklens.session;
+
+import io.leaklens.model.AllocationProfile;
+import io.leaklens.model.ClassHistogram;
+import io.leaklens.model.HeapHistory;
+import io.leaklens.model.LeakVerdict;
+import io.leaklens.model.LiveSetPoint;
+import io.leaklens.model.OldObjectSet;
+import io.leaklens.model.TimedHistogram;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeakWatchTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    /** A flat live set, read after a collection every 10 s for 90 s. */
+    private static final HeapHistory FLAT = new HeapHistory(List.of(), IntStream.range(0, 10)
+            .mapToObj(i -> new LiveSetPoint(T0.plusSeconds(10L * i), 200_000_000L)).toList(), List.of());
+    private static final TimedHistogram ONE = new TimedHistogram(T0.plusSeconds(60),
+            new ClassHistogram(List.of(), 1000, 200_000_000L, Duration.ofMillis(180)));
+
+    @Test
+    void whileHistogramsComeOnScheduleOneOfThemIsNotEnoughToDecide() {
+        LeakWatch watch = new LeakWatch();
+        watch.add(ONE);
+
+        assertThat(report(watch)).isEqualTo(LeakVerdict.NOT_ENOUGH_DATA);
+    }
+
+    @Test
+    void withoutPeriodicHistogramsASnapshotsHistogramLeavesTheDecisionToTheLiveSet() {
+        LeakWatch watch = new LeakWatch();
+        watch.periodicHistograms(false);
+        watch.add(ONE);
+
+        assertThat(report(watch)).isEqualTo(LeakVerdict.NO_LEAK);
+    }
+
+    private static LeakVerdict report(LeakWatch watch) {
+        return watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(90)).verdict();
+    }
+}
