@@ -58,6 +58,7 @@ final class SnapshotCommand implements Callable<Integer> {
                         + ") for " + WatchText.duration(sample) + " ...");
                 sleepWhileConnected(session, sample);
             }
+            warnOfLongPause(session, err);
             err.println("leaklens: taking the class histogram (the JVM runs a full GC) and old objects ...");
             snapshot = session.takeSnapshot(name != null ? name : baseName(out));
         } finally {
@@ -66,6 +67,16 @@ final class SnapshotCommand implements Callable<Integer> {
         SnapshotFile.write(snapshot, out);
         spec.commandLine().getOut().println(summary(snapshot, out));
         return 0;
+    }
+
+    /**
+     * A snapshot is the user's explicit request, so it goes ahead; but a histogram that may pause the JVM for a second
+     * or more is announced first, with its predicted pause.
+     */
+    static void warnOfLongPause(LiveSession session, PrintWriter err) {
+        session.awaitFirstSample(LiveSession.FIRST_SAMPLE_WAIT);
+        session.longHistogramPause().ifPresent(pause -> err.println("leaklens: warning: the class histogram will "
+                + "pause JVM " + session.target().pid() + " for " + pause.describe() + "; taking it as asked"));
     }
 
     static String summary(Snapshot snapshot, Path file) {

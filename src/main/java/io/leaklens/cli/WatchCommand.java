@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code leaklens watch TARGET}: attach, watch for a while, print what was seen, detach. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -49,10 +50,11 @@ final class WatchCommand implements Callable<Integer> {
                     + "30s (default), 5m, or off.")
     private Duration oldObjectsEvery;
 
-    @Option(names = "--histogram-every", paramLabel = "D", defaultValue = "15s",
-            converter = IntervalConverter.class,
+    /** Null when not given: every 15 s, unless each would pause the JVM too long. */
+    @Option(names = "--histogram-every", paramLabel = "D", converter = IntervalConverter.class,
             description = "How often to take a class histogram for the leak rules (each runs a full GC in the JVM): "
-                    + "15s (default), 1m, or off.")
+                    + "15s, 1m, or off. Default: 15s while each is predicted to pause the JVM less than 1 s; "
+                    + "given, they run whatever the pause.")
     private Duration histogramEvery;
 
     @Option(names = "--fail-on-leak", description = "Exit with 3 when a leak is found (for CI).")
@@ -71,7 +73,10 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WatchOptions options;
         try {
-            options = new WatchOptions(allocationThrottle, oldObjectsEvery, histogramEvery);
+            options = histogramEvery == null
+                    ? new WatchOptions(allocationThrottle, oldObjectsEvery, WatchOptions.DEFAULT_HISTOGRAM_INTERVAL)
+                    : new WatchOptions(allocationThrottle, oldObjectsEvery, histogramEvery)
+                    .withHistogramPauseLimit(WatchOptions.NO_PAUSE_LIMIT);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -86,9 +91,14 @@ final class WatchCommand implements Callable<Integer> {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
                     + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
             CountDownLatch ended = new CountDownLatch(1);
+            AtomicReference<String> histogramStatus = new AtomicReference<>("");
             Subscription subscription = session.subscribe(s -> {
                 if (!s.connected()) {
                     ended.countDown();
+                }
+                if (!s.histogramStatus().equals(histogramStatus.getAndSet(s.histogramStatus()))
+                        && !s.histogramStatus().isEmpty()) {
+                    err.println("leaklens: " + WatchText.histogramsOff(s.histogramStatus()));
                 }
             });
             try {
@@ -144,6 +154,7 @@ final class WatchCommand implements Callable<Integer> {
             throws InterruptedException {
         String name = SnapshotCommand.baseName(out);
         if (session.state().connected()) {
+            SnapshotCommand.warnOfLongPause(session, err);
             err.println("leaklens: taking the final snapshot (class histogram: the JVM runs a full GC) ...");
             try {
                 return session.takeSnapshot(name);

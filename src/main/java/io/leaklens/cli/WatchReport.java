@@ -21,7 +21,7 @@ import java.util.List;
  */
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
                    OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason,
-                   List<TimedHistogram> histograms) {
+                   List<TimedHistogram> histograms, String histogramStatus) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
@@ -29,7 +29,8 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
     static WatchReport of(SessionState state, HeapSummary heap) {
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
-                state.leaks(), state.connectedAt(), disconnect, state.histograms());
+                state.leaks(), state.connectedAt(), disconnect, state.histograms(),
+                state.histogramStatus());
     }
 
     String verdict() {
@@ -69,7 +70,8 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
 
     private PausesJson pausesJson() {
         return new PausesJson(histograms.size(), histograms.isEmpty() ? null : longestHistogram().toMillis(),
-                oldObjects.emittedAt() == null ? null : oldObjects.targetPause().toMillis());
+                oldObjects.emittedAt() == null ? null : oldObjects.targetPause().toMillis(),
+                histogramStatus.isEmpty() ? null : WatchText.histogramsOff(histogramStatus));
     }
 
     List<ClassAllocation> topClasses() {
@@ -102,8 +104,12 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                       String disconnected) {
     }
 
-    /** What LeakLens cost the target, as LeakLens measured it (the target's own events may say a little more). */
-    record PausesJson(int histograms, Long longestHistogramMillis, Long lastOldObjectPauseMillis) {
+    /**
+     * What LeakLens cost the target, as LeakLens measured it (the target's own events may say a little more), and
+     * why periodic histograms were off at the end, if they were.
+     */
+    record PausesJson(int histograms, Long longestHistogramMillis, Long lastOldObjectPauseMillis,
+                      String histogramsOff) {
     }
 
     record RuleJson(String rule, String status, double score, double progress, String summary,

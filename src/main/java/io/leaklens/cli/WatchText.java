@@ -41,6 +41,11 @@ final class WatchText {
         line(text, "GCs", heap.gcCount() + " (" + heap.gcPauseTotal().toMillis() + " ms in all, longest "
                 + heap.longestGc().toMillis() + " ms)");
         line(text, "allocation", ByteSize.format(heap.averageAllocationRate()) + "/s on average");
+        if (report.target().pid() != 0) {
+            line(text, "histograms", !report.histogramStatus().isEmpty() ? histogramsOff(report.histogramStatus())
+                    : report.histograms().isEmpty() ? "none taken" : report.histograms().size()
+                    + " taken, the longest paused the JVM " + report.longestHistogram().toMillis() + " ms");
+        }
         text.append(String.format(Locale.ROOT, "%n"));
         if (report.allocations().samples() == 0) {
             line(text, "allocations", "no allocation samples");
@@ -79,6 +84,13 @@ final class WatchText {
             text.append("    ").append(suspect.explanation()).append(String.format(Locale.ROOT, "%n"));
         }
         return text.toString().stripTrailing();
+    }
+
+    /** The session's sentence on why histograms are off, with the option that turns them on. */
+    static String histogramsOff(String status) {
+        return Character.toLowerCase(status.charAt(0)) + status.substring(1) + " Turn them on with --histogram-every "
+                + WatchText.duration(io.leaklens.session.WatchOptions.DEFAULT_HISTOGRAM_INTERVAL).replace(" ", "")
+                + ".";
     }
 
     private static String trend(LiveSetTrend trend) {
