@@ -21,6 +21,7 @@ public final class SessionView extends TabPane {
     private final GraphView graph;
     private final SessionViewModel model;
     private final ChangeListener<Number> graphRequested;
+    private final ChangeListener<String> pauseWarned;
 
     public SessionView(SessionViewModel model) {
         this.model = model;
@@ -47,6 +48,13 @@ public final class SessionView extends TabPane {
         getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, graphTab, snapshotsTab);
         graphRequested = (obs, old, count) -> getSelectionModel().select(graphTab);
         model.graphRequestsProperty().addListener(graphRequested);
+        // A snapshot asked for from the menu on another tab waits for its confirmation there: show it.
+        pauseWarned = (obs, old, warning) -> {
+            if (!warning.isEmpty()) {
+                getSelectionModel().select(snapshotsTab);
+            }
+        };
+        model.snapshots().pauseWarningProperty().addListener(pauseWarned);
         if (!model.live() && !model.snapshots().snapshots().isEmpty()) {
             getSelectionModel().select(snapshotsTab);
         }
@@ -76,5 +84,6 @@ public final class SessionView extends TabPane {
         leaks.dispose();
         graph.dispose();
         model.graphRequestsProperty().removeListener(graphRequested);
+        model.snapshots().pauseWarningProperty().removeListener(pauseWarned);
     }
 }

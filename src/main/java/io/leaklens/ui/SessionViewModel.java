@@ -66,7 +66,8 @@ public final class SessionViewModel {
         this.oldObjects = session == null
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
                 : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);
-        this.snapshots = new SnapshotsViewModel(executor, session == null ? null : session::takeSnapshot);
+        this.snapshots = session == null ? new SnapshotsViewModel(executor, null)
+                : new SnapshotsViewModel(executor, session::takeSnapshot, session::longHistogramPause);
         this.graph = new GraphViewModel(initial, executor);
         GraphLink link = this::showInGraph;
         leaks.setGraphLink(link);

@@ -76,8 +76,11 @@ public final class LeaksViewModel {
         details.set(describe(selected.get()));
     }
 
-    /** What the rules cost the target: each histogram is a full GC. */
+    /** What the rules cost the target: each histogram is a full GC, skipped when it would pause it too long. */
     static String cost(SessionState state) {
+        if (!state.histogramStatus().isEmpty()) {
+            return state.histogramStatus() + " Take snapshot asks before pausing it.";
+        }
         List<TimedHistogram> histograms = state.histograms();
         if (histograms.isEmpty()) {
             return state.target().pid() == 0 ? "A recording has no class histograms: the rules read the live set "

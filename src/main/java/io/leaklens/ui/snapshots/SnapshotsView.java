@@ -115,6 +115,7 @@ public final class SnapshotsView extends VBox {
         message.setMinWidth(0);
         HBox toolbar = new HBox(10, take, open, save, compare, previous, progress, message);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox pauseWarning = pauseWarning();
 
         table.setId("snapshot-list");
         table.setEditable(true);
@@ -158,7 +159,7 @@ public final class SnapshotsView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.getItems().add(table);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, split);
+        getChildren().addAll(toolbar, pauseWarning, split);
         showComparison(model.comparisonProperty().get());
 
         sceneProperty().addListener((obs, old, scene) -> {
@@ -174,6 +175,28 @@ public final class SnapshotsView extends VBox {
                 });
             }
         });
+    }
+
+    /** Shown instead of taking a snapshot whose histogram may pause the target for a second or more. */
+    private HBox pauseWarning() {
+        Label text = new Label();
+        text.setId("pause-warning-text");
+        text.setWrapText(true);
+        text.textProperty().bind(model.pauseWarningProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button anyway = new Button("Take it anyway");
+        anyway.setId("take-anyway");
+        anyway.setOnAction(e -> model.takeAnyway());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-take");
+        cancel.setOnAction(e -> model.cancelTake());
+        HBox bar = new HBox(10, Icons.on(new Label(), Feather.ALERT_TRIANGLE), text, anyway, cancel);
+        bar.setId("pause-warning");
+        bar.getStyleClass().add("pause-warning");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(model.pauseWarningProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private TableView<SnapshotEntry> table() {

@@ -1,6 +1,7 @@
 package io.leaklens.ui.snapshots;
 
 import io.leaklens.analysis.SnapshotDiffer;
+import io.leaklens.model.PredictedPause;
 import io.leaklens.model.Snapshot;
 import io.leaklens.store.SnapshotFile;
 import io.leaklens.ui.Failures;
@@ -18,6 +19,8 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -35,6 +38,8 @@ public final class SnapshotsViewModel {
 
     private final UiExecutor executor;
     private final Taker taker;
+    private final Supplier<Optional<PredictedPause>> longPause;
+    private final ReadOnlyStringWrapper pauseWarning = new ReadOnlyStringWrapper(this, "pauseWarning", "");
     private final ObservableList<SnapshotEntry> snapshots = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canTake = new ReadOnlyBooleanWrapper(this, "canTake");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -53,18 +58,61 @@ public final class SnapshotsViewModel {
 
     /** @param taker takes a snapshot of the live target, or null when there is none (a recording, a file) */
     public SnapshotsViewModel(UiExecutor executor, Taker taker) {
+        this(executor, taker, Optional::empty);
+    }
+
+    /**
+     * @param longPause the predicted pause of the snapshot's class histogram when it is long enough to ask the user
+     *                  first (see {@code LiveSession.longHistogramPause}), else empty
+     */
+    public SnapshotsViewModel(UiExecutor executor, Taker taker, Supplier<Optional<PredictedPause>> longPause) {
         this.executor = executor;
         this.taker = taker;
+        this.longPause = longPause;
         canTake.set(taker != null);
     }
 
     /** Whether the target can still be snapshotted: false once it disconnected. */
     public void setConnected(boolean connected) {
         canTake.set(taker != null && connected);
+        if (!connected) {
+            pauseWarning.set("");
+        }
     }
 
-    /** Takes a snapshot of the target in the background (it runs a full GC there: the view says so). */
+    /**
+     * Takes a snapshot of the target in the background (it runs a full GC there: the view says so). When that GC is
+     * predicted to pause the target for a second or more, it only says so first ({@link #pauseWarningProperty()}):
+     * {@link #takeAnyway()} then takes it, {@link #cancelTake()} does not.
+     */
     public void take() {
+        if (!canTake.get() || busy.get() || !pauseWarning.get().isEmpty()) {
+            return;
+        }
+        Optional<PredictedPause> pause = longPause.get();
+        if (pause.isPresent()) {
+            pauseWarning.set("The class histogram will pause the target for " + pause.get().describe()
+                    + ": a full GC of all of it. Take the snapshot anyway?");
+            return;
+        }
+        takeNow();
+    }
+
+    /** The user read the warning and wants the snapshot. */
+    public void takeAnyway() {
+        if (pauseWarning.get().isEmpty()) {
+            return;
+        }
+        pauseWarning.set("");
+        takeNow();
+    }
+
+    /** The user read the warning and does not want to pause the target. */
+    public void cancelTake() {
+        pauseWarning.set("");
+    }
+
+    private void takeNow() {
         if (!canTake.get() || busy.get()) {
             return;
         }
@@ -213,6 +261,11 @@ public final class SnapshotsViewModel {
 
     public ObservableList<SnapshotEntry> snapshots() {
         return snapshots;
+    }
+
+    /** Why the snapshot waits for a confirmation, or empty when it does not. */
+    public ReadOnlyStringProperty pauseWarningProperty() {
+        return pauseWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canTakeProperty() {

@@ -1,5 +1,6 @@
 package io.leaklens.ui.snapshots;
 
+import io.leaklens.model.PredictedPause;
 import io.leaklens.model.Snapshot;
 import io.leaklens.store.SnapshotFile;
 import io.leaklens.support.Snapshots;
@@ -9,9 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,5 +126,59 @@ class SnapshotsViewModelTest {
 
         assertThat(model.messageProperty().get()).isEqualTo(bad + " is not a LeakLens snapshot");
         assertThat(model.snapshots()).isEmpty();
+    }
+
+    @Test
+    void aSnapshotThatMayPauseTheTargetLongAsksFirstAndTakesNothingMeanwhile() {
+        PredictedPause longPause = new PredictedPause(Duration.ofMillis(1900), 2150 * 1024L * 1024, false);
+        SnapshotsViewModel asking = new SnapshotsViewModel(UiExecutor.direct(),
+                name -> toTake.pop().withInfo(name, ""), () -> Optional.of(longPause));
+
+        asking.take();
+        asking.take(); // pressed again while the question is shown: still one question, no snapshot
+
+        assertThat(asking.pauseWarningProperty().get()).isEqualTo("The class histogram will pause the target for "
+                + "about 1.9 s (the heap holds 2.10 GB): a full GC of all of it. Take the snapshot anyway?");
+        assertThat(asking.snapshots()).isEmpty();
+        assertThat(toTake).hasSize(2);
+
+        asking.takeAnyway();
+
+        assertThat(asking.pauseWarningProperty().get()).isEmpty();
+        assertThat(asking.snapshots()).extracting(SnapshotEntry::name).containsExactly("Snapshot 1");
+    }
+
+    @Test
+    void cancellingTheQuestionTakesNothingAndAShortPauseIsNotAsked() {
+        Deque<Optional<PredictedPause>> predictions = new ArrayDeque<>(List.of(
+                Optional.of(new PredictedPause(Duration.ofSeconds(3), 4096 * 1024L * 1024, true)), Optional.empty()));
+        SnapshotsViewModel asking = new SnapshotsViewModel(UiExecutor.direct(),
+                name -> toTake.pop().withInfo(name, ""), predictions::pop);
+
+        asking.take();
+        asking.cancelTake();
+        asking.takeAnyway(); // nothing left to confirm
+
+        assertThat(asking.pauseWarningProperty().get()).isEmpty();
+        assertThat(asking.snapshots()).isEmpty();
+
+        asking.take(); // the heap shrank: no question
+
+        assertThat(asking.pauseWarningProperty().get()).isEmpty();
+        assertThat(asking.snapshots()).hasSize(1);
+    }
+
+    @Test
+    void aTargetThatDisconnectsWhileAskedIsNotAskedAnyMore() {
+        SnapshotsViewModel asking = new SnapshotsViewModel(UiExecutor.direct(),
+                name -> toTake.pop().withInfo(name, ""),
+                () -> Optional.of(new PredictedPause(Duration.ofSeconds(2), 2048 * 1024L * 1024, false)));
+
+        asking.take();
+        asking.setConnected(false);
+        asking.takeAnyway();
+
+        assertThat(asking.pauseWarningProperty().get()).isEmpty();
+        assertThat(asking.snapshots()).isEmpty();
     }
 }
