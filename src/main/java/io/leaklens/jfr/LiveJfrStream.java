@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -127,10 +129,28 @@ public final class LiveJfrStream implements AutoCloseable {
             current = null;
         }
         supervisor.shutdownNow();
+        if (stream != null) {
+            withoutOldObjects(stream);
+        }
         if (stream != null && Thread.currentThread() == streamThread) {
             stream.close(); // the thread ends when the sink's callback returns
         } else if (stream != null) {
             closeAndAwait(stream);
+        }
+    }
+
+    /**
+     * A recording that samples old objects searches their paths to GC roots when it stops: a pause of the cutoff and
+     * more (1.3 s on 2 GB live with a 1 s cutoff), for a burst nobody reads once we close. Switching the event off
+     * first spares the target that pause.
+     */
+    private void withoutOldObjects(RemoteRecordingStream stream) {
+        Map<String, String> map = new LinkedHashMap<>(settings.toMap());
+        map.put(EventMapper.OLD_OBJECT_SAMPLE + "#enabled", "false");
+        try {
+            stream.setSettings(map);
+        } catch (RuntimeException e) {
+            // The target is gone or refuses: closing is all that is left to do, and it does not pause a dead JVM.
         }
     }
 

@@ -17,7 +17,7 @@ class JfrSettingsTest {
     void defaultsGiveTheWholeMapWithAFiniteCutoff() {
         JfrSettings settings = JfrSettings.defaults();
         assertThat(settings.allocationThrottle()).isEqualTo("150/s");
-        assertThat(settings.oldObjectCutoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.oldObjectCutoff()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.maxAge()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.maxSize()).isEqualTo(50L * 1024 * 1024);
         assertThat(settings.toMap()).containsExactly(
@@ -29,7 +29,7 @@ class JfrSettingsTest {
                 entry("jdk.GarbageCollection#threshold", "0 ms"),
                 entry("jdk.OldObjectSample#enabled", "true"),
                 entry("jdk.OldObjectSample#stackTrace", "true"),
-                entry("jdk.OldObjectSample#cutoff", "1000000000 ns"));
+                entry("jdk.OldObjectSample#cutoff", "250000000 ns"));
     }
 
     @Test
