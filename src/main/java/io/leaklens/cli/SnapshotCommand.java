@@ -87,7 +87,7 @@ final class SnapshotCommand implements Callable<Integer> {
                 + snapshot.oldObjects().samples().size() + " old objects; the JVM paused about "
                 + snapshot.histogram().took().toMillis() + " ms for the histogram"
                 + (snapshot.oldObjects().emittedAt() == null ? "" : " and "
-                + snapshot.oldObjects().targetPause().toMillis() + " ms for the old objects' paths");
+                + snapshot.oldObjects().pause().toMillis() + " ms for the old objects' paths");
     }
 
     /** A DURATION, or 0 for none. */

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code leaklens watch TARGET}: attach, watch for a while, print what was seen, detach. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -91,13 +91,14 @@ final class WatchCommand implements Callable<Integer> {
             err.println("leaklens: watching " + session.target().displayName() + " (JVM " + pid + ", Java "
                     + session.target().jvmVersion() + ") for " + WatchText.duration(duration));
             CountDownLatch ended = new CountDownLatch(1);
-            AtomicReference<String> histogramStatus = new AtomicReference<>("");
+            AtomicBoolean histogramsOff = new AtomicBoolean();
             Subscription subscription = session.subscribe(s -> {
                 if (!s.connected()) {
                     ended.countDown();
                 }
-                if (!s.histogramStatus().equals(histogramStatus.getAndSet(s.histogramStatus()))
-                        && !s.histogramStatus().isEmpty()) {
+                // Said once when they go off (the sentence's heap figure changes with every skipped one).
+                boolean off = !s.histogramStatus().isEmpty();
+                if (histogramsOff.getAndSet(off) != off && off) {
                     err.println("leaklens: " + WatchText.histogramsOff(s.histogramStatus()));
                 }
             });

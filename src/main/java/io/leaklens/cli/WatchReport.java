@@ -70,7 +70,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
 
     private PausesJson pausesJson() {
         return new PausesJson(histograms.size(), histograms.isEmpty() ? null : longestHistogram().toMillis(),
-                oldObjects.emittedAt() == null ? null : oldObjects.targetPause().toMillis(),
+                oldObjects.emittedAt() == null ? null : oldObjects.pause().toMillis(),
                 histogramStatus.isEmpty() ? null : WatchText.histogramsOff(histogramStatus));
     }
 

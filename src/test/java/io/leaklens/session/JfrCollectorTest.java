@@ -110,6 +110,8 @@ class JfrCollectorTest {
         assertThat(set.emittedAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(set.targetPause()).isEqualTo(Duration.ofMillis(42));
         assertThat(set.requestTook()).isEqualTo(Duration.ofMillis(80));
+        assertThat(set.pause()).as("the request spans the whole safepoint, JFR times only its search")
+                .isEqualTo(Duration.ofMillis(80));
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class OldObjectsViewModel {
         int count = set.samples().size();
         return String.format("%d %s from %s · the target paused about %d ms to find their paths to GC roots",
                 count, count == 1 ? "sample" : "samples", CLOCK.format(set.emittedAt()),
-                set.targetPause().toMillis());
+                set.pause().toMillis());
     }
 
     /** Groups samples of the same class held along the same path, most samples first. */
