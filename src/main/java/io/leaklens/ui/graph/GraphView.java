@@ -138,7 +138,7 @@ public final class GraphView extends VBox {
 
         search.setId("graph-search");
         search.setPromptText("Find class (Ctrl+F)");
-        search.setPrefColumnCount(16);
+        search.setPrefColumnCount(12);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnAction(e -> {
             model.findNext();
