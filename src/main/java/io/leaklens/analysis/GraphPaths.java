@@ -85,6 +85,24 @@ public final class GraphPaths {
                 .max(java.util.Comparator.comparingInt(GraphNode::samples).thenComparingLong(GraphNode::count));
     }
 
+    /** The node and every node that refers to it, directly or through others: what keeps it alive, all of it. */
+    public static java.util.Set<String> referrersOf(ReferenceGraph graph, String nodeId) {
+        Map<String, List<String>> from = new HashMap<>();
+        for (GraphEdge edge : graph.edges()) {
+            from.computeIfAbsent(edge.to(), k -> new ArrayList<>()).add(edge.from());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(nodeId));
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(nodeId));
+        while (!queue.isEmpty()) {
+            for (String referrer : from.getOrDefault(queue.poll(), List.of())) {
+                if (seen.add(referrer)) {
+                    queue.add(referrer);
+                }
+            }
+        }
+        return seen;
+    }
+
     /** The references that point at the node, as indexes into the graph's edges. */
     public static List<GraphEdge> referencesTo(ReferenceGraph graph, String nodeId) {
         return graph.edges().stream().filter(edge -> edge.to().equals(nodeId)).toList();

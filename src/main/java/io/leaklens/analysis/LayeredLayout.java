@@ -52,6 +52,14 @@ public final class LayeredLayout {
      * @param width     each node's width
      */
     public static GraphLayout layout(ReferenceGraph graph, Set<String> collapsed, ToDoubleFunction<GraphNode> width) {
+        return layout(graph, collapsed, width, null);
+    }
+
+    /**
+     * @param visible the nodes to draw (say, one object and everything that refers to it), or null for all
+     */
+    public static GraphLayout layout(ReferenceGraph graph, Set<String> collapsed, ToDoubleFunction<GraphNode> width,
+                                     Set<String> visible) {
         if (graph.isEmpty()) {
             return new GraphLayout(graph, Map.of(), Set.of(), 0, 0);
         }
@@ -62,7 +70,9 @@ public final class LayeredLayout {
             references.put(node.id(), new ArrayList<>());
         }
         for (GraphEdge edge : graph.edges()) {
-            references.get(edge.from()).add(edge.to());
+            if (visible == null || visible.contains(edge.from()) && visible.contains(edge.to())) {
+                references.get(edge.from()).add(edge.to());
+            }
         }
 
         // Breadth first from the roots: a node's column is its distance from the nearest root.
@@ -71,7 +81,7 @@ public final class LayeredLayout {
         List<String> tops = new ArrayList<>();
         ArrayDeque<String> queue = new ArrayDeque<>();
         for (GraphNode node : graph.nodes()) {
-            if (node.isRoot()) {
+            if (node.isRoot() && (visible == null || visible.contains(node.id()))) {
                 depth.put(node.id(), 0);
                 tops.add(node.id());
                 queue.add(node.id());
@@ -79,7 +89,8 @@ public final class LayeredLayout {
         }
         spread(queue, depth, children, references, collapsed);
         for (GraphNode node : graph.nodes()) {
-            if (!depth.containsKey(node.id()) && !reachableHidden(node.id(), graph, collapsed)) {
+            if (!depth.containsKey(node.id()) && (visible == null || visible.contains(node.id()))
+                    && !reachableHidden(node.id(), graph, collapsed)) {
                 // Not reached from any root (a graph built without roots): it starts a tree of its own.
                 depth.put(node.id(), 0);
                 tops.add(node.id());

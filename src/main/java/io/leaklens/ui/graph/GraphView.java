@@ -54,11 +54,13 @@ public final class GraphView extends VBox {
     private final GraphViewModel model;
     private final GraphCanvas canvas = new GraphCanvas();
     private final TextField search = new TextField();
+    private final ToggleButton referrersButton = new ToggleButton("Referrers only");
     private final Label detailTitle = new Label();
     private final GridPane detailRows = new GridPane();
     private final ListView<StackFrame> stack = new ListView<>();
     private final ChangeListener<GraphLayout> layoutListener = (obs, old, layout) ->
-            canvas.show(layout, old == null || old.graph() != layout.graph() || old.boxes().isEmpty());
+            canvas.show(layout, old == null || old.graph() != layout.graph() || old.boxes().isEmpty()
+                    || old.boxes().size() != layout.boxes().size() && model().referrersOnlyProperty().get());
     private final ChangeListener<Object> marksListener = (obs, old, value) -> remark();
     private final ChangeListener<GraphNode> selectionListener = (obs, old, node) -> showDetails(node);
     private final ChangeListener<PathHighlight> pathListener = (obs, old, path) -> {
@@ -136,7 +138,7 @@ public final class GraphView extends VBox {
 
         search.setId("graph-search");
         search.setPromptText("Find class (Ctrl+F)");
-        search.setPrefColumnCount(16);
+        search.setPrefColumnCount(12);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnAction(e -> {
             model.findNext();
@@ -149,6 +151,12 @@ public final class GraphView extends VBox {
         Button fold = Icons.on(button("Open / close", "graph-fold", "Hide or show what the selected node refers to "
                 + "(Space, or double-click)", model::toggleCollapsed), Feather.MINUS_SQUARE);
         fold.disableProperty().bind(model.selectedProperty().isNull());
+        ToggleButton referrers = referrersButton;
+        Icons.on(referrers, Feather.CORNER_LEFT_UP);
+        referrers.setId("graph-referrers");
+        referrers.setTooltip(new Tooltip("Draw only the selected node and everything that refers to it, up to the "
+                + "GC roots: what keeps it alive, and nothing else"));
+        referrers.selectedProperty().bindBidirectional(model.referrersOnlyProperty());
         Button fit = Icons.on(button("Fit", "graph-fit", "Show the whole graph (0)", canvas::fit), Feather.MAXIMIZE);
         Button zoomOut = Icons.only(button("Zoom out", "graph-zoom-out", "Zoom out (-)", () -> canvas.zoomAtCentre(1 / 1.25)),
                 Feather.ZOOM_OUT);
@@ -178,7 +186,7 @@ public final class GraphView extends VBox {
         sourceRow.setAlignment(Pos.CENTER_LEFT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox tools = new HBox(8, level, search, path, fold, grow, zoomOut, fit, zoomIn, export);
+        HBox tools = new HBox(8, level, search, path, referrers, fold, grow, zoomOut, fit, zoomIn, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.Node node : tools.getChildren()) {
             if (node instanceof Region region && node != grow) {
@@ -361,6 +369,10 @@ public final class GraphView extends VBox {
         search.selectAll();
     }
 
+    private GraphViewModel model() {
+        return model;
+    }
+
     GraphCanvas canvas() {
         return canvas;
     }
@@ -373,5 +385,6 @@ public final class GraphView extends VBox {
         model.selectedProperty().removeListener(selectionListener);
         model.pathProperty().removeListener(pathListener);
         search.textProperty().unbindBidirectional(model.searchProperty());
+        referrersButton.selectedProperty().unbindBidirectional(model.referrersOnlyProperty());
     }
 }

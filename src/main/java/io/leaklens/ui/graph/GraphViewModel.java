@@ -55,6 +55,8 @@ public final class GraphViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final BooleanProperty objectLevel = new SimpleBooleanProperty(this, "objectLevel", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final BooleanProperty referrersOnly = new SimpleBooleanProperty(this, "referrersOnly", false);
+    private final ChangeListener<Boolean> referrersListener = (obs, old, on) -> rebuild(false);
     private final ChangeListener<Boolean> levelListener = (obs, old, value) -> rebuild(true);
     private final ChangeListener<String> searchListener = (obs, old, value) -> searchChanged();
     private final Set<String> collapsed = new HashSet<>();
@@ -70,6 +72,7 @@ public final class GraphViewModel {
     public GraphViewModel(SessionState initial, UiExecutor executor) {
         this.executor = executor;
         objectLevel.addListener(levelListener);
+        referrersOnly.addListener(referrersListener);
         search.addListener(searchListener);
         update(initial);
     }
@@ -118,10 +121,14 @@ public final class GraphViewModel {
         GraphLevel level = objectLevel.get() ? GraphLevel.OBJECTS : GraphLevel.CLASSES;
         ReferenceGraph same = regraph ? null : layout.get().graph();
         Set<String> folded = Set.copyOf(collapsed);
+        GraphNode focus = referrersOnly.get() && same != null ? selected.get() : null;
         long ticket = ++generation;
         busy.set(true);
-        executor.submit(() -> LayeredLayout.layout(same != null ? same
-                : ReferenceGraphBuilder.build(set.samples(), level), folded, LayeredLayout.ESTIMATED_WIDTH))
+        executor.submit(() -> {
+            ReferenceGraph graph = same != null ? same : ReferenceGraphBuilder.build(set.samples(), level);
+            return LayeredLayout.layout(graph, folded, LayeredLayout.ESTIMATED_WIDTH,
+                    focus == null ? null : GraphPaths.referrersOf(graph, focus.id()));
+        })
                 .whenComplete((result, failure) -> {
                     if (ticket != generation) {
                         return; // a newer request is on its way: this one is out of date
@@ -154,6 +161,9 @@ public final class GraphViewModel {
             if (pathShown) {
                 showPath();
             }
+            if (referrersOnly.get() && selected.get() != null) {
+                rebuild(false); // the same focus on the new graph
+            }
         }
     }
 
@@ -172,7 +182,11 @@ public final class GraphViewModel {
     }
 
     public void select(GraphNode node) {
+        boolean refocus = referrersOnly.get() && node != null && !node.equals(selected.get());
         selected.set(node);
+        if (refocus) {
+            rebuild(false);
+        }
         if (node == null || !path.get().target().equals(node.id())) {
             path.set(PathHighlight.NONE);
         }
@@ -318,12 +332,21 @@ public final class GraphViewModel {
         return objectLevel;
     }
 
+    /**
+     * Whether only the selected node and what refers to it (up to the GC roots) are drawn: on a big graph, the
+     * answer to "what keeps this alive?" and nothing else.
+     */
+    public BooleanProperty referrersOnlyProperty() {
+        return referrersOnly;
+    }
+
     public StringProperty searchProperty() {
         return search;
     }
 
     public void dispose() {
         objectLevel.removeListener(levelListener);
+        referrersOnly.removeListener(referrersListener);
         search.removeListener(searchListener);
         generation++;
     }

@@ -99,6 +99,20 @@ class GraphViewModelTest {
         assertThat(model.emptyTextProperty().get()).startsWith("No reference paths yet");
     }
 
+    @Test
+    void referrersOnlyDrawsWhatKeepsTheSelectedNodeAliveAndNothingElse() {
+        model.focus(GraphStates.LISTENER);
+        int all = model.layoutProperty().get().boxes().size();
+
+        model.referrersOnlyProperty().set(true);
+
+        // thread worker-1 → Bus → ArrayList → Object[] → Listener; the static list of entries is gone.
+        assertThat(model.layoutProperty().get().boxes()).hasSize(5);
+        assertThat(all).isGreaterThan(5);
+        model.referrersOnlyProperty().set(false);
+        assertThat(model.layoutProperty().get().boxes()).hasSize(all);
+    }
+
     private GraphNode node(String className, String rootClass) {
         return model.layoutProperty().get().graph().nodes().stream()
                 .filter(n -> n.className().equals(className))
