@@ -79,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("leaklens: wrote " + html);
         }
         spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, earlier, later, diff, classes))
-                : DiffText.render(before, after, diff, classes));
+                : DiffText.render(before, after, diff, classes, hideJdk));
         return 0;
     }
 }

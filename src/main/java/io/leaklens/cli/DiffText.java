@@ -19,6 +19,13 @@ final class DiffText {
     }
 
     static String render(Path before, Path after, SnapshotDiff diff, List<ClassDelta> classes) {
+        return render(before, after, diff, classes, false);
+    }
+
+    /** @param hideJdk leave JDK classes out of the suspects too, as out of the classes */
+    static String render(Path before, Path after, SnapshotDiff diff, List<ClassDelta> classes, boolean hideJdk) {
+        List<LeakSuspect> suspects = diff.suspects().stream()
+                .filter(s -> !hideJdk || !io.leaklens.model.ClassNames.isJdk(s.className())).toList();
         StringBuilder text = new StringBuilder();
         text.append("Before: ").append(side(before, diff.before())).append('\n');
         text.append("After:  ").append(side(after, diff.after())).append('\n');
@@ -33,12 +40,13 @@ final class DiffText {
             text.append("Leak check: ").append(diff.leaks().sentence()).append('\n');
         }
         text.append('\n');
-        if (diff.suspects().isEmpty()) {
-            text.append("No class grew enough to suspect a leak.\n");
+        if (suspects.isEmpty()) {
+            text.append(diff.suspects().isEmpty() ? "No class grew enough to suspect a leak.\n"
+                    : "No application class grew enough to suspect a leak (JDK classes hidden).\n");
         } else {
             text.append("Leak suspects:\n");
             int rank = 1;
-            for (LeakSuspect suspect : diff.suspects()) {
+            for (LeakSuspect suspect : suspects) {
                 text.append(String.format(Locale.ROOT, "%2d. %s  (score %.2f, %s, %+,.0f instances/s)%n", rank++,
                         suspect.className(), suspect.score(), ByteSize.rate(suspect.growthBytesPerSecond()),
                         suspect.growthInstancesPerSecond()));
