@@ -2,8 +2,8 @@
 # Installs the LeakLens .deb on this machine and uses it as a user would, then removes it:
 #   installer/check-install.sh [PATH.deb]
 # Without an argument it takes target/installer/leaklens_*.deb, building it first if there is none
-# (mvn -B -q -DskipTests package -Pinstaller). Needs root (apt-get) on Debian or Ubuntu; installs Xvfb, xdotool
-# and ImageMagick if they are missing. Prints each check; exits non-zero at the first that fails.
+# (mvn -B -q -DskipTests package -Pinstaller). Needs root (apt-get) on Debian or Ubuntu; installs Xvfb, xdotool,
+# ImageMagick and desktop-file-utils if they are missing. Prints each check; exits non-zero at the first that fails.
 # KEEP_INSTALLED=1 leaves the package installed when a check fails, to look at it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +69,7 @@ needed=()
 command -v Xvfb >/dev/null || needed+=(xvfb)
 command -v xdotool >/dev/null || needed+=(xdotool)
 [[ -x /usr/bin/import ]] || needed+=(imagemagick)
+command -v desktop-file-validate >/dev/null || needed+=(desktop-file-utils)
 if (( ${#needed[@]} )); then
   echo "installing the check's tools: ${needed[*]}"
   apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
@@ -93,10 +94,8 @@ exec_line=$(entry Exec) icon=$(entry Icon)
 [[ ";$(entry Categories);" == *";Development;"* ]] || fail "desktop entry's Categories lack Development: $(entry Categories)"
 [[ -x ${exec_line%% *} ]] || fail "desktop entry's Exec is not an installed program: $exec_line"
 ok "$desktop_file: Name=LeakLens, Categories=$(entry Categories), Exec=$exec_line"
-if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$desktop_file" || fail "desktop-file-validate"
-  ok "desktop-file-validate finds nothing to complain about"
-fi
+desktop-file-validate "$desktop_file" || fail "desktop-file-validate $desktop_file"
+ok "desktop-file-validate finds nothing to complain about"
 [[ -f $icon ]] || fail "the icon $icon is not installed"
 icon_size=$(identify -format '%wx%h' "$icon" 2>/dev/null) || fail "the icon $icon is not an image"
 [[ $icon_size == 256x256 ]] || fail "the icon is $icon_size, not 256x256"
