@@ -71,7 +71,9 @@ public final class RootPaths {
      * looking at itself, never the user's leak.
      */
     public static boolean heldByProfiler(OldObjectSample sample) {
-        return sample.pathFromRoot().stream().anyMatch(hop -> hop.className().startsWith("jdk.jfr.internal.")
+        // The sample itself may be JFR's (a chunk header without a path), or be held through JFR's objects.
+        return sample.className() != null && sample.className().startsWith("jdk.jfr.internal.")
+                || sample.pathFromRoot().stream().anyMatch(hop -> hop.className().startsWith("jdk.jfr.internal.")
                 || holderClass(hop).startsWith("jdk.jfr.internal."));
     }
 

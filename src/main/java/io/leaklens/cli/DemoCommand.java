@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("pid=" + demo.pid());
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println("leaklens: the demo runs as JVM " + demo.pid()
-                + "; watch it with 'leaklens watch " + demo.pid() + "' or in the app ('./leaklens'). Ctrl-C stops it.");
+                + "; watch it with 'leaklens watch " + demo.pid() + "' or in the app (leaklens, no arguments). Ctrl-C stops it.");
         return demo.waitFor() == 0 ? 0 : LeakLensCli.DATA_ERROR;
     }
 }

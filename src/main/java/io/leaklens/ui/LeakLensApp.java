@@ -34,9 +34,14 @@ public final class LeakLensApp extends Application {
         root.setTop(menu);
         root.setBottom(notices);
         UserSettings settings = model.settings();
-        Scene scene = new Scene(root, settings.windowWidth(1360), settings.windowHeight(860));
+        // The size of the last run, or 1360×860, never larger than the screen (a 1280×800 laptop).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(settings.windowWidth(1360), screen.getWidth()),
+                Math.min(settings.windowHeight(860), screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("LeakLens");
+        stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(
+                LeakLensApp.class.getResourceAsStream("leaklens.png"), "leaklens.png")));
         stage.setScene(scene);
         stage.setMaximized(settings.windowMaximized());
         stage.setOnHiding(e -> model.rememberWindow(scene.getWidth(), scene.getHeight(), stage.isMaximized()));
