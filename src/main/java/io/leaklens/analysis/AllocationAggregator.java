@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,56 +31,82 @@ public final class AllocationAggregator {
 
     private final Map<String, ClassTally> byClass = new HashMap<>();
     private final Map<StackFrame, SiteTally> bySite = new HashMap<>();
-    /** Threads whose first sample has been seen; bounded, past that every sample counts. */
-    private final java.util.Set<Long> threadsSeen = new java.util.HashSet<>();
-    static final int MAX_THREADS = 100_000;
-    private final Map<List<StackFrame>, StackFrame> siteByStack = new java.util.IdentityHashMap<>();
+    private final FirstSamples firstSamples = new FirstSamples();
+    private final Map<List<StackFrame>, StackSite> siteByStack = new IdentityHashMap<>();
     private Instant first;
     private Instant latest;
     private long samples;
     private long totalBytes;
 
     /**
-     * Adds a sample. A thread's first sample is left out: its weight is everything the thread allocated before the
-     * recording began (measured: a demo's first samples stood for ~40 s of allocation and tripled its rate).
+     * Adds a sample. A thread's earliest sample is left out ({@link FirstSamples}). The figures do not depend on the
+     * order samples come in, as long as no bound is reached.
      */
     public void add(AllocationSample sample) {
-        if (sample.threadId() >= 0 && threadsSeen.size() < MAX_THREADS && threadsSeen.add(sample.threadId())) {
-            return;
+        AllocationSample counted = firstSamples.countable(sample);
+        if (counted != null) {
+            count(counted);
         }
-        long second = sample.time().getEpochSecond();
-        if (first == null || sample.time().isBefore(first)) {
-            first = sample.time();
+    }
+
+    private void count(AllocationSample sample) {
+        Instant time = sample.time();
+        if (first == null || time.isBefore(first)) {
+            first = time;
         }
-        if (latest == null || sample.time().isAfter(latest)) {
-            latest = sample.time();
+        if (latest == null || time.isAfter(latest)) {
+            latest = time;
         }
         samples++;
-        totalBytes += sample.weight();
-        String className = byClass.containsKey(sample.className()) || byClass.size() < MAX_KEYS
-                ? sample.className() : OTHER;
-        StackFrame site = cachedSiteOf(sample.stack());
-        byClass.computeIfAbsent(className, k -> new ClassTally()).add(second, sample.weight(), site);
-        if (!bySite.containsKey(site) && bySite.size() >= MAX_KEYS) {
-            site = OTHER_SITE;
+        long weight = sample.weight();
+        totalBytes += weight;
+        long second = time.getEpochSecond();
+        StackSite site = stackSite(sample.stack());
+        classTally(sample.className()).add(second, weight, site.frame());
+        site.tally().add(second, sample);
+    }
+
+    private ClassTally classTally(String className) {
+        ClassTally tally = byClass.get(className);
+        if (tally == null) {
+            tally = byClass.computeIfAbsent(byClass.size() < MAX_KEYS ? className : OTHER, k -> new ClassTally());
         }
-        bySite.computeIfAbsent(site, k -> new SiteTally()).add(second, sample);
+        return tally;
+    }
+
+    /** A stack's site and where its bytes go: its own tally, or {@link #OTHER}'s when there was no room. */
+    private record StackSite(StackFrame frame, SiteTally tally) {
     }
 
     /**
-     * Sources hand out one list per distinct stack (the JFR mapper caches them), so the site of a hot stack is
-     * found once; bounded like the mapper's cache.
+     * Sources hand out one list per distinct stack (the JFR mapper caches them), so the site of a hot stack and its
+     * tally are found once, not hashed per sample; bounded like the mapper's cache. Caching the choice of tally is
+     * exact: sites are never removed, so a site that had room keeps it, and one that found the table full always
+     * would. The frame kept is the tally's own instance, so that the per-class site tables compare by identity.
      */
-    private StackFrame cachedSiteOf(List<StackFrame> stack) {
-        StackFrame site = siteByStack.get(stack);
+    private StackSite stackSite(List<StackFrame> stack) {
+        StackSite site = siteByStack.get(stack);
         if (site == null) {
             if (siteByStack.size() >= 4_096) {
                 siteByStack.clear();
             }
-            site = siteOf(stack);
+            site = newStackSite(siteOf(stack));
             siteByStack.put(stack, site);
         }
         return site;
+    }
+
+    private StackSite newStackSite(StackFrame frame) {
+        SiteTally tally = bySite.get(frame);
+        if (tally != null) {
+            return new StackSite(tally.site, tally);
+        }
+        if (bySite.size() >= MAX_KEYS) {
+            return new StackSite(frame, bySite.computeIfAbsent(OTHER_SITE, SiteTally::new));
+        }
+        tally = new SiteTally(frame);
+        bySite.put(frame, tally);
+        return new StackSite(frame, tally);
     }
 
     /** The innermost frame of the application's own code; the innermost frame if the stack is all JDK. */
@@ -121,6 +148,11 @@ public final class AllocationAggregator {
         return new AllocationProfile(first, latest, samples, totalBytes, classes, sites);
     }
 
+    /** Bytes, mutable: a boxed Long per sample cost more than the table lookup. */
+    private static final class Counter {
+        long bytes;
+    }
+
     private static class Tally {
         final RateWindow window = new RateWindow();
         long bytes;
@@ -133,39 +165,62 @@ public final class AllocationAggregator {
 
     private static final class ClassTally extends Tally {
         /** Bytes per site for this class, bounded: the top site is what matters. */
-        final Map<StackFrame, Long> sites = new HashMap<>();
+        final Map<StackFrame, Counter> sites = new HashMap<>();
 
         void add(long second, long weight, StackFrame site) {
             add(second, weight);
-            if (site != UNKNOWN_SITE && (sites.size() < 64 || sites.containsKey(site))) {
-                sites.merge(site, weight, Long::sum);
+            Counter counter = sites.get(site);
+            if (counter == null) {
+                if (site == UNKNOWN_SITE || sites.size() >= 64) {
+                    return;
+                }
+                counter = new Counter();
+                sites.put(site, counter);
             }
+            counter.bytes += weight;
         }
 
         StackFrame topSite() {
-            return sites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            return sites.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+                    .map(Map.Entry::getKey).orElse(null);
         }
     }
 
     private static final class SiteTally extends Tally {
+        final StackFrame site;
         /** Bytes per allocated class at this site; a site allocates few classes, so this stays small. */
-        final Map<String, Long> classes = new HashMap<>();
+        final Map<String, Counter> classes = new HashMap<>();
         List<StackFrame> heaviestStack = List.of();
         long heaviestWeight = -1;
+        Instant heaviestTime;
+
+        SiteTally(StackFrame site) {
+            this.site = site;
+        }
 
         void add(long second, AllocationSample sample) {
-            add(second, sample.weight());
-            if (classes.size() < 64 || classes.containsKey(sample.className())) {
-                classes.merge(sample.className(), sample.weight(), Long::sum);
+            long weight = sample.weight();
+            add(second, weight);
+            Counter counter = classes.get(sample.className());
+            if (counter == null && classes.size() < 64) {
+                counter = new Counter();
+                classes.put(sample.className(), counter);
             }
-            if (sample.weight() > heaviestWeight) {
-                heaviestWeight = sample.weight();
+            if (counter != null) {
+                counter.bytes += weight;
+            }
+            // Of equally heavy samples the earliest: the same stack whatever order the samples come in.
+            if (weight > heaviestWeight
+                    || weight == heaviestWeight && heaviestTime != null && sample.time().isBefore(heaviestTime)) {
+                heaviestWeight = weight;
+                heaviestTime = sample.time();
                 heaviestStack = sample.stack();
             }
         }
 
         String topClass() {
-            return classes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+            return classes.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+                    .map(Map.Entry::getKey).orElse("");
         }
     }
 }

@@ -20,8 +20,10 @@ public final class JfrFile {
     }
 
     /**
-     * Delivers every allocation sample, heap summary and old-object sample of the file to {@code sink} in time
-     * order, calling {@link JfrEvents#flush()} at the end (and wherever the file has flush points).
+     * Delivers every allocation sample, heap summary, collection and old-object sample of the file to {@code sink},
+     * calling {@link JfrEvents#flush()} at the end (and wherever the file has flush points). Heap summaries,
+     * collections and old-object samples come in time order between two flushes, as from a live stream; allocation
+     * samples come in file order, which may put one thread's samples before another's earlier ones.
      *
      * @throws IOException the file cannot be read or is not a whole JFR recording
      */
@@ -29,8 +31,9 @@ public final class JfrFile {
         check(file);
         Throwable[] failure = new Throwable[1];
         EventStream stream = EventStream.openFile(file);
+        SegmentOrder lastSegment;
         try {
-            EventRouter.connect(stream, sink);
+            lastSegment = EventRouter.connectUnordered(stream, sink);
             stream.onError(e -> {
                 // Our mapper or the sink failed: stop at once rather than deliver a partial picture.
                 if (failure[0] == null) {
@@ -48,6 +51,7 @@ public final class JfrFile {
         if (failure[0] != null) {
             throw new IOException("reading " + file + " failed: " + failure[0], failure[0]);
         }
+        lastSegment.deliver(); // the stream flushes at the end of every segment, so this is a safeguard
         sink.flush();
     }
 

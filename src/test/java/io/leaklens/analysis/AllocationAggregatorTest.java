@@ -125,4 +125,48 @@ class AllocationAggregatorTest {
         assertThat(profile.totalBytes()).isEqualTo(3_000);
         assertThat(profile.samples()).isEqualTo(2);
     }
+
+    @Test
+    void aThreadsEarliestSampleIsLeftOutEvenWhenItComesLater() {
+        // A file read unordered can hand a thread's samples over out of time order.
+        AllocationAggregator aggregator = new AllocationAggregator();
+        StackFrame[] stack = {RENDER};
+        aggregator.add(new AllocationSample(T0.plusSeconds(1), "byte[]", 1_000, List.of(stack), 7));
+        aggregator.add(new AllocationSample(T0.plusSeconds(2), "byte[]", 2_000, List.of(stack), 7));
+        aggregator.add(new AllocationSample(T0, "byte[]", 900_000_000, List.of(stack), 7)); // the earliest
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.totalBytes()).isEqualTo(3_000);
+        assertThat(profile.samples()).isEqualTo(2);
+        assertThat(profile.from()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void theProfileDoesNotDependOnTheOrderOfTheSamples() {
+        List<AllocationSample> samples = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        StackFrame[][] stacks = {{GROW, RECORD, MAIN}, {RECORD, MAIN}, {RENDER, MAIN}, {GROW}};
+        String[] classes = {"byte[]", "com.acme.OrderLog$Entry", "java.lang.Object[]"};
+        for (int i = 0; i < 2_000; i++) {
+            // Two minutes (so the rate window has dropped some), equal weights now and then.
+            samples.add(new AllocationSample(T0.plusMillis(i * 60L), classes[random.nextInt(3)],
+                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]),
+                    random.nextInt(5)));
+        }
+        AllocationAggregator inOrder = new AllocationAggregator();
+        samples.stream().sorted(java.util.Comparator.comparing(AllocationSample::time)).forEach(inOrder::add);
+        java.util.Collections.shuffle(samples, random);
+        AllocationAggregator shuffled = new AllocationAggregator();
+        samples.forEach(shuffled::add);
+
+        AllocationProfile expected = inOrder.profile();
+        AllocationProfile actual = shuffled.profile();
+
+        assertThat(actual.samples()).isEqualTo(expected.samples());
+        assertThat(actual.totalBytes()).isEqualTo(expected.totalBytes());
+        assertThat(actual.from()).isEqualTo(expected.from());
+        assertThat(actual.classes()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.classes());
+        assertThat(actual.sites()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.sites());
+    }
 }
