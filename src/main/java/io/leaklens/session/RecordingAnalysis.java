@@ -44,7 +44,7 @@ public final class RecordingAnalysis {
         HeapFromSummaries heap = new HeapFromSummaries();
         JfrCollector collector = new JfrCollector(heap::add, snapshot -> { });
         try {
-            JfrFile.read(file, collector);
+            JfrFile.read(file, new FlushesDropped(collector));
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         }
