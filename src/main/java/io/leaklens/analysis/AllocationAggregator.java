@@ -62,8 +62,25 @@ public final class AllocationAggregator {
         totalBytes += weight;
         long second = time.getEpochSecond();
         StackSite site = stackSite(sample.stack());
-        classTally(sample.className()).add(second, weight, site.frame());
-        site.tally().add(second, sample);
+        if (!sample.className().equals(site.className)) {
+            remember(site, sample.className());
+        }
+        site.classTally.add(second, weight);
+        if (site.classAtSite != null) {
+            site.classAtSite.bytes += weight;
+        }
+        site.tally.add(second, sample);
+        if (site.siteForClass != null) {
+            site.siteForClass.bytes += weight;
+        }
+    }
+
+    /** Finds (or makes room for) the class's tallies once per run of one class at one stack. */
+    private void remember(StackSite site, String className) {
+        site.className = className;
+        site.classTally = classTally(className);
+        site.classAtSite = site.classTally.siteCounter(site.frame);
+        site.siteForClass = site.tally.classCounter(className);
     }
 
     private ClassTally classTally(String className) {
@@ -74,8 +91,26 @@ public final class AllocationAggregator {
         return tally;
     }
 
-    /** A stack's site and where its bytes go: its own tally, or {@link #OTHER}'s when there was no room. */
-    private record StackSite(StackFrame frame, SiteTally tally) {
+    /**
+     * A stack's site and where its bytes go: its own tally, or {@link #OTHER}'s when there was no room; and the
+     * tallies of the class it allocated last, so that a stack that keeps allocating one class (most do) finds them
+     * without a table lookup per sample. Remembering them is exact: counters are never removed from their tables,
+     * and a counter refused for lack of room would be refused again.
+     */
+    private static final class StackSite {
+        final StackFrame frame;
+        final SiteTally tally;
+        String className;
+        ClassTally classTally;
+        /** The class's bytes at this site, or null when the class's site table had no room. */
+        Counter classAtSite;
+        /** This site's bytes of the class, or null when the site's class table had no room. */
+        Counter siteForClass;
+
+        StackSite(StackFrame frame, SiteTally tally) {
+            this.frame = frame;
+            this.tally = tally;
+        }
     }
 
     /**
@@ -167,17 +202,14 @@ public final class AllocationAggregator {
         /** Bytes per site for this class, bounded: the top site is what matters. */
         final Map<StackFrame, Counter> sites = new HashMap<>();
 
-        void add(long second, long weight, StackFrame site) {
-            add(second, weight);
+        /** The counter of this class's bytes at the site, or null if the site is unknown or there is no room. */
+        Counter siteCounter(StackFrame site) {
             Counter counter = sites.get(site);
-            if (counter == null) {
-                if (site == UNKNOWN_SITE || sites.size() >= 64) {
-                    return;
-                }
+            if (counter == null && site != UNKNOWN_SITE && sites.size() < 64) {
                 counter = new Counter();
                 sites.put(site, counter);
             }
-            counter.bytes += weight;
+            return counter;
         }
 
         StackFrame topSite() {
@@ -198,17 +230,19 @@ public final class AllocationAggregator {
             this.site = site;
         }
 
+        /** The counter of this site's bytes of the class, or null if there is no room. */
+        Counter classCounter(String className) {
+            Counter counter = classes.get(className);
+            if (counter == null && classes.size() < 64) {
+                counter = new Counter();
+                classes.put(className, counter);
+            }
+            return counter;
+        }
+
         void add(long second, AllocationSample sample) {
             long weight = sample.weight();
             add(second, weight);
-            Counter counter = classes.get(sample.className());
-            if (counter == null && classes.size() < 64) {
-                counter = new Counter();
-                classes.put(sample.className(), counter);
-            }
-            if (counter != null) {
-                counter.bytes += weight;
-            }
             // Of equally heavy samples the earliest: the same stack whatever order the samples come in.
             if (weight > heaviestWeight
                     || weight == heaviestWeight && heaviestTime != null && sample.time().isBefore(heaviestTime)) {
