@@ -37,6 +37,8 @@ public final class AllocationAggregator {
     private Instant latest;
     private long samples;
     private long totalBytes;
+    /** Whether a bound refused a class, a site or a thread: from then on the figures depend on the samples' order. */
+    private boolean bounded;
 
     /**
      * Adds a sample. A thread's earliest sample is left out ({@link FirstSamples}). The figures do not depend on the
@@ -46,6 +48,55 @@ public final class AllocationAggregator {
         AllocationSample counted = firstSamples.countable(sample);
         if (counted != null) {
             count(counted);
+        }
+    }
+
+    /**
+     * Adds what another aggregator counted, as if its samples had come after this one's (a later part of a recording
+     * read in parts). Exact unless one of them {@link #reachedABound()}: every figure is a sum, a minimum or a maximum
+     * (per-second rates included, see {@link RateWindow#merge}); of each thread's two held-out samples the earlier
+     * stays held out and the other is counted now; of equally heavy samples the earlier stays the heaviest.
+     */
+    public void merge(AllocationAggregator later) {
+        for (AllocationSample held : later.firstSamples.held()) {
+            AllocationSample counted = firstSamples.countable(held);
+            if (counted != null) {
+                count(counted);
+            }
+        }
+        if (later.first != null) {
+            first = first == null || later.first.isBefore(first) ? later.first : first;
+            latest = latest == null || later.latest.isAfter(latest) ? later.latest : latest;
+        }
+        samples += later.samples;
+        totalBytes += later.totalBytes;
+        bounded |= later.reachedABound();
+        for (Map.Entry<String, ClassTally> e : later.byClass.entrySet()) {
+            ClassTally tally = classTally(e.getKey());
+            tally.merge(e.getValue());
+            for (Map.Entry<StackFrame, Counter> site : e.getValue().sites.entrySet()) {
+                add(tally.siteCounter(site.getKey()), site.getValue().bytes);
+            }
+        }
+        for (Map.Entry<StackFrame, SiteTally> e : later.bySite.entrySet()) {
+            SiteTally tally = siteTally(e.getKey());
+            tally.merge(e.getValue());
+            for (Map.Entry<String, Counter> type : e.getValue().classes.entrySet()) {
+                add(tally.classCounter(type.getKey()), type.getValue().bytes);
+            }
+        }
+    }
+
+    /** Whether a bound (classes, sites, a class's sites, a site's classes, threads) refused something. */
+    public boolean reachedABound() {
+        return bounded || firstSamples.full();
+    }
+
+    private void add(Counter counter, long bytes) {
+        if (counter == null) {
+            bounded = true;
+        } else {
+            counter.bytes += bytes;
         }
     }
 
@@ -81,11 +132,13 @@ public final class AllocationAggregator {
         site.classTally = classTally(className);
         site.classAtSite = site.classTally.siteCounter(site.frame);
         site.siteForClass = site.tally.classCounter(className);
+        bounded |= site.classAtSite == null && site.frame != UNKNOWN_SITE || site.siteForClass == null;
     }
 
     private ClassTally classTally(String className) {
         ClassTally tally = byClass.get(className);
         if (tally == null) {
+            bounded |= byClass.size() >= MAX_KEYS;
             tally = byClass.computeIfAbsent(byClass.size() < MAX_KEYS ? className : OTHER, k -> new ClassTally());
         }
         return tally;
@@ -132,16 +185,22 @@ public final class AllocationAggregator {
     }
 
     private StackSite newStackSite(StackFrame frame) {
+        SiteTally tally = siteTally(frame);
+        return new StackSite(tally.site.equals(frame) ? tally.site : frame, tally);
+    }
+
+    /** The site's tally, new if there is room, else {@link #OTHER}'s. */
+    private SiteTally siteTally(StackFrame frame) {
         SiteTally tally = bySite.get(frame);
-        if (tally != null) {
-            return new StackSite(tally.site, tally);
+        if (tally == null) {
+            if (bySite.size() >= MAX_KEYS) {
+                bounded = true;
+                return bySite.computeIfAbsent(OTHER_SITE, SiteTally::new);
+            }
+            tally = new SiteTally(frame);
+            bySite.put(frame, tally);
         }
-        if (bySite.size() >= MAX_KEYS) {
-            return new StackSite(frame, bySite.computeIfAbsent(OTHER_SITE, SiteTally::new));
-        }
-        tally = new SiteTally(frame);
-        bySite.put(frame, tally);
-        return new StackSite(frame, tally);
+        return tally;
     }
 
     /** The innermost frame of the application's own code; the innermost frame if the stack is all JDK. */
@@ -196,6 +255,11 @@ public final class AllocationAggregator {
             bytes += weight;
             window.add(second, weight);
         }
+
+        void merge(Tally other) {
+            bytes += other.bytes;
+            window.merge(other.window);
+        }
     }
 
     private static final class ClassTally extends Tally {
@@ -243,13 +307,29 @@ public final class AllocationAggregator {
         void add(long second, AllocationSample sample) {
             long weight = sample.weight();
             add(second, weight);
-            // Of equally heavy samples the earliest: the same stack whatever order the samples come in.
-            if (weight > heaviestWeight
-                    || weight == heaviestWeight && heaviestTime != null && sample.time().isBefore(heaviestTime)) {
+            if (heavier(weight, sample.time())) {
                 heaviestWeight = weight;
                 heaviestTime = sample.time();
                 heaviestStack = sample.stack();
             }
+        }
+
+        void merge(SiteTally other) {
+            super.merge(other);
+            if (heavier(other.heaviestWeight, other.heaviestTime)) {
+                heaviestWeight = other.heaviestWeight;
+                heaviestTime = other.heaviestTime;
+                heaviestStack = other.heaviestStack;
+            }
+        }
+
+        /**
+         * Whether a sample of this weight and time would be the heaviest: heavier, or as heavy and earlier (so the
+         * same stack is shown whatever order the samples come in).
+         */
+        private boolean heavier(long weight, Instant time) {
+            return weight > heaviestWeight
+                    || weight == heaviestWeight && heaviestTime != null && time != null && time.isBefore(heaviestTime);
         }
 
         String topClass() {

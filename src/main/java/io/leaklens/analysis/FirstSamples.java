@@ -48,6 +48,16 @@ final class FirstSamples {
         return sample;
     }
 
+    /** The samples held out so far, one per thread. */
+    java.util.Collection<AllocationSample> held() {
+        return earliest.values();
+    }
+
+    /** Whether a thread's first sample was counted for lack of room: then the order of samples mattered. */
+    boolean full() {
+        return earliest.size() >= MAX_THREADS;
+    }
+
     private void hold(long thread, AllocationSample sample) {
         earliest.put(thread, sample);
         lastThread = thread;

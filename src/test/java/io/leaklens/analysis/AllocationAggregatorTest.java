@@ -160,13 +160,54 @@ class AllocationAggregatorTest {
         AllocationAggregator shuffled = new AllocationAggregator();
         samples.forEach(shuffled::add);
 
-        AllocationProfile expected = inOrder.profile();
-        AllocationProfile actual = shuffled.profile();
+        assertSameProfile(shuffled.profile(), inOrder.profile());
+    }
 
+    @Test
+    void twoPartsMergedGiveWhatTheWholeGives() {
+        // A recording read in two parts: the later part has the same threads, some of them with earlier samples.
+        java.util.Random random = new java.util.Random(11);
+        StackFrame[][] stacks = {{GROW, RECORD, MAIN}, {RECORD, MAIN}, {RENDER, MAIN}, {GROW}, {}};
+        String[] classes = {"byte[]", "com.acme.OrderLog$Entry", "java.lang.Object[]"};
+        List<AllocationSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            samples.add(new AllocationSample(T0.plusMillis(random.nextInt(150_000)), classes[random.nextInt(3)],
+                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]),
+                    random.nextInt(6) - 1));
+        }
+        AllocationAggregator whole = new AllocationAggregator();
+        samples.forEach(whole::add);
+        AllocationAggregator first = new AllocationAggregator();
+        AllocationAggregator second = new AllocationAggregator();
+        samples.subList(0, 1_700).forEach(first::add);
+        samples.subList(1_700, samples.size()).forEach(second::add);
+        AllocationAggregator merged = new AllocationAggregator();
+        merged.merge(first);
+        merged.merge(second);
+
+        assertThat(merged.reachedABound()).isFalse();
+        assertSameProfile(merged.profile(), whole.profile());
+    }
+
+    private static void assertSameProfile(AllocationProfile actual, AllocationProfile expected) {
         assertThat(actual.samples()).isEqualTo(expected.samples());
         assertThat(actual.totalBytes()).isEqualTo(expected.totalBytes());
         assertThat(actual.from()).isEqualTo(expected.from());
+        assertThat(actual.to()).isEqualTo(expected.to());
         assertThat(actual.classes()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.classes());
         assertThat(actual.sites()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.sites());
+    }
+
+    @Test
+    void anAggregatorPastABoundSaysSo() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        for (int i = 0; i < AllocationAggregator.MAX_KEYS; i++) {
+            aggregator.add(sample(0, "gen.C" + i, 1, new StackFrame("gen.C" + i, "make", 1)));
+        }
+        assertThat(aggregator.reachedABound()).isFalse();
+
+        aggregator.add(sample(0, "gen.Late", 1, new StackFrame("gen.Late", "make", 1)));
+
+        assertThat(aggregator.reachedABound()).isTrue();
     }
 }
