@@ -101,6 +101,7 @@ public final class JfrFile {
     /** Copies the part's chunks to a file of their own (in the kernel: ~0.03 s per 100 MB) and reads that. */
     private static void readCopy(Path file, long[] range, JfrEvents sink) throws IOException {
         Path copy = Files.createTempFile("leaklens-part-", ".jfr");
+        copy.toFile().deleteOnExit(); // also when the command is interrupted mid-way (Ctrl-C runs the exit hooks)
         try {
             try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
                  FileChannel to = FileChannel.open(copy, StandardOpenOption.WRITE)) {
