@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,56 +31,176 @@ public final class AllocationAggregator {
 
     private final Map<String, ClassTally> byClass = new HashMap<>();
     private final Map<StackFrame, SiteTally> bySite = new HashMap<>();
-    /** Threads whose first sample has been seen; bounded, past that every sample counts. */
-    private final java.util.Set<Long> threadsSeen = new java.util.HashSet<>();
-    static final int MAX_THREADS = 100_000;
-    private final Map<List<StackFrame>, StackFrame> siteByStack = new java.util.IdentityHashMap<>();
+    private final FirstSamples firstSamples = new FirstSamples();
+    private final Map<List<StackFrame>, StackSite> siteByStack = new IdentityHashMap<>();
     private Instant first;
     private Instant latest;
     private long samples;
     private long totalBytes;
+    /** Whether a bound refused a class, a site or a thread: from then on the figures depend on the samples' order. */
+    private boolean bounded;
 
     /**
-     * Adds a sample. A thread's first sample is left out: its weight is everything the thread allocated before the
-     * recording began (measured: a demo's first samples stood for ~40 s of allocation and tripled its rate).
+     * Adds a sample. A thread's earliest sample is left out ({@link FirstSamples}). The figures do not depend on the
+     * order samples come in, as long as no bound is reached.
      */
     public void add(AllocationSample sample) {
-        if (sample.threadId() >= 0 && threadsSeen.size() < MAX_THREADS && threadsSeen.add(sample.threadId())) {
-            return;
+        AllocationSample counted = firstSamples.countable(sample);
+        if (counted != null) {
+            count(counted);
         }
-        long second = sample.time().getEpochSecond();
-        if (first == null || sample.time().isBefore(first)) {
-            first = sample.time();
-        }
-        if (latest == null || sample.time().isAfter(latest)) {
-            latest = sample.time();
-        }
-        samples++;
-        totalBytes += sample.weight();
-        String className = byClass.containsKey(sample.className()) || byClass.size() < MAX_KEYS
-                ? sample.className() : OTHER;
-        StackFrame site = cachedSiteOf(sample.stack());
-        byClass.computeIfAbsent(className, k -> new ClassTally()).add(second, sample.weight(), site);
-        if (!bySite.containsKey(site) && bySite.size() >= MAX_KEYS) {
-            site = OTHER_SITE;
-        }
-        bySite.computeIfAbsent(site, k -> new SiteTally()).add(second, sample);
     }
 
     /**
-     * Sources hand out one list per distinct stack (the JFR mapper caches them), so the site of a hot stack is
-     * found once; bounded like the mapper's cache.
+     * Adds what another aggregator counted, as if its samples had come after this one's (a later part of a recording
+     * read in parts). Exact unless one of them {@link #reachedABound()}: every figure is a sum, a minimum or a maximum
+     * (per-second rates included, see {@link RateWindow#merge}); of each thread's two held-out samples the earlier
+     * stays held out and the other is counted now; of equally heavy samples the earlier stays the heaviest.
      */
-    private StackFrame cachedSiteOf(List<StackFrame> stack) {
-        StackFrame site = siteByStack.get(stack);
+    public void merge(AllocationAggregator later) {
+        for (AllocationSample held : later.firstSamples.held()) {
+            AllocationSample counted = firstSamples.countable(held);
+            if (counted != null) {
+                count(counted);
+            }
+        }
+        if (later.first != null) {
+            first = first == null || later.first.isBefore(first) ? later.first : first;
+            latest = latest == null || later.latest.isAfter(latest) ? later.latest : latest;
+        }
+        samples += later.samples;
+        totalBytes += later.totalBytes;
+        bounded |= later.reachedABound();
+        for (Map.Entry<String, ClassTally> e : later.byClass.entrySet()) {
+            ClassTally tally = classTally(e.getKey());
+            tally.merge(e.getValue());
+            for (Map.Entry<StackFrame, Counter> site : e.getValue().sites.entrySet()) {
+                add(tally.siteCounter(site.getKey()), site.getValue().bytes);
+            }
+        }
+        for (Map.Entry<StackFrame, SiteTally> e : later.bySite.entrySet()) {
+            SiteTally tally = siteTally(e.getKey());
+            tally.merge(e.getValue());
+            for (Map.Entry<String, Counter> type : e.getValue().classes.entrySet()) {
+                add(tally.classCounter(type.getKey()), type.getValue().bytes);
+            }
+        }
+    }
+
+    /** Whether a bound (classes, sites, a class's sites, a site's classes, threads) refused something. */
+    public boolean reachedABound() {
+        return bounded || firstSamples.full();
+    }
+
+    private void add(Counter counter, long bytes) {
+        if (counter == null) {
+            bounded = true;
+        } else {
+            counter.bytes += bytes;
+        }
+    }
+
+    private void count(AllocationSample sample) {
+        Instant time = sample.time();
+        if (first == null || time.isBefore(first)) {
+            first = time;
+        }
+        if (latest == null || time.isAfter(latest)) {
+            latest = time;
+        }
+        samples++;
+        long weight = sample.weight();
+        totalBytes += weight;
+        long second = time.getEpochSecond();
+        StackSite site = stackSite(sample.stack());
+        if (!sample.className().equals(site.className)) {
+            remember(site, sample.className());
+        }
+        site.classTally.add(second, weight);
+        if (site.classAtSite != null) {
+            site.classAtSite.bytes += weight;
+        }
+        site.tally.add(second, sample);
+        if (site.siteForClass != null) {
+            site.siteForClass.bytes += weight;
+        }
+    }
+
+    /** Finds (or makes room for) the class's tallies once per run of one class at one stack. */
+    private void remember(StackSite site, String className) {
+        site.className = className;
+        site.classTally = classTally(className);
+        site.classAtSite = site.classTally.siteCounter(site.frame);
+        site.siteForClass = site.tally.classCounter(className);
+        bounded |= site.classAtSite == null && site.frame != UNKNOWN_SITE || site.siteForClass == null;
+    }
+
+    private ClassTally classTally(String className) {
+        ClassTally tally = byClass.get(className);
+        if (tally == null) {
+            bounded |= byClass.size() >= MAX_KEYS;
+            tally = byClass.computeIfAbsent(byClass.size() < MAX_KEYS ? className : OTHER, k -> new ClassTally());
+        }
+        return tally;
+    }
+
+    /**
+     * A stack's site and where its bytes go: its own tally, or {@link #OTHER}'s when there was no room; and the
+     * tallies of the class it allocated last, so that a stack that keeps allocating one class (most do) finds them
+     * without a table lookup per sample. Remembering them is exact: counters are never removed from their tables,
+     * and a counter refused for lack of room would be refused again.
+     */
+    private static final class StackSite {
+        final StackFrame frame;
+        final SiteTally tally;
+        String className;
+        ClassTally classTally;
+        /** The class's bytes at this site, or null when the class's site table had no room. */
+        Counter classAtSite;
+        /** This site's bytes of the class, or null when the site's class table had no room. */
+        Counter siteForClass;
+
+        StackSite(StackFrame frame, SiteTally tally) {
+            this.frame = frame;
+            this.tally = tally;
+        }
+    }
+
+    /**
+     * Sources hand out one list per distinct stack (the JFR mapper caches them), so the site of a hot stack and its
+     * tally are found once, not hashed per sample; bounded like the mapper's cache. Caching the choice of tally is
+     * exact: sites are never removed, so a site that had room keeps it, and one that found the table full always
+     * would. The frame kept is the tally's own instance, so that the per-class site tables compare by identity.
+     */
+    private StackSite stackSite(List<StackFrame> stack) {
+        StackSite site = siteByStack.get(stack);
         if (site == null) {
             if (siteByStack.size() >= 4_096) {
                 siteByStack.clear();
             }
-            site = siteOf(stack);
+            site = newStackSite(siteOf(stack));
             siteByStack.put(stack, site);
         }
         return site;
+    }
+
+    private StackSite newStackSite(StackFrame frame) {
+        SiteTally tally = siteTally(frame);
+        return new StackSite(tally.site.equals(frame) ? tally.site : frame, tally);
+    }
+
+    /** The site's tally, new if there is room, else {@link #OTHER}'s. */
+    private SiteTally siteTally(StackFrame frame) {
+        SiteTally tally = bySite.get(frame);
+        if (tally == null) {
+            if (bySite.size() >= MAX_KEYS) {
+                bounded = true;
+                return bySite.computeIfAbsent(OTHER_SITE, SiteTally::new);
+            }
+            tally = new SiteTally(frame);
+            bySite.put(frame, tally);
+        }
+        return tally;
     }
 
     /** The innermost frame of the application's own code; the innermost frame if the stack is all JDK. */
@@ -121,6 +242,11 @@ public final class AllocationAggregator {
         return new AllocationProfile(first, latest, samples, totalBytes, classes, sites);
     }
 
+    /** Bytes, mutable: a boxed Long per sample cost more than the table lookup. */
+    private static final class Counter {
+        long bytes;
+    }
+
     private static class Tally {
         final RateWindow window = new RateWindow();
         long bytes;
@@ -129,43 +255,86 @@ public final class AllocationAggregator {
             bytes += weight;
             window.add(second, weight);
         }
+
+        void merge(Tally other) {
+            bytes += other.bytes;
+            window.merge(other.window);
+        }
     }
 
     private static final class ClassTally extends Tally {
         /** Bytes per site for this class, bounded: the top site is what matters. */
-        final Map<StackFrame, Long> sites = new HashMap<>();
+        final Map<StackFrame, Counter> sites = new HashMap<>();
 
-        void add(long second, long weight, StackFrame site) {
-            add(second, weight);
-            if (site != UNKNOWN_SITE && (sites.size() < 64 || sites.containsKey(site))) {
-                sites.merge(site, weight, Long::sum);
+        /** The counter of this class's bytes at the site, or null if the site is unknown or there is no room. */
+        Counter siteCounter(StackFrame site) {
+            Counter counter = sites.get(site);
+            if (counter == null && site != UNKNOWN_SITE && sites.size() < 64) {
+                counter = new Counter();
+                sites.put(site, counter);
             }
+            return counter;
         }
 
         StackFrame topSite() {
-            return sites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            return sites.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+                    .map(Map.Entry::getKey).orElse(null);
         }
     }
 
     private static final class SiteTally extends Tally {
+        final StackFrame site;
         /** Bytes per allocated class at this site; a site allocates few classes, so this stays small. */
-        final Map<String, Long> classes = new HashMap<>();
+        final Map<String, Counter> classes = new HashMap<>();
         List<StackFrame> heaviestStack = List.of();
         long heaviestWeight = -1;
+        Instant heaviestTime;
+
+        SiteTally(StackFrame site) {
+            this.site = site;
+        }
+
+        /** The counter of this site's bytes of the class, or null if there is no room. */
+        Counter classCounter(String className) {
+            Counter counter = classes.get(className);
+            if (counter == null && classes.size() < 64) {
+                counter = new Counter();
+                classes.put(className, counter);
+            }
+            return counter;
+        }
 
         void add(long second, AllocationSample sample) {
-            add(second, sample.weight());
-            if (classes.size() < 64 || classes.containsKey(sample.className())) {
-                classes.merge(sample.className(), sample.weight(), Long::sum);
-            }
-            if (sample.weight() > heaviestWeight) {
-                heaviestWeight = sample.weight();
+            long weight = sample.weight();
+            add(second, weight);
+            if (heavier(weight, sample.time())) {
+                heaviestWeight = weight;
+                heaviestTime = sample.time();
                 heaviestStack = sample.stack();
             }
         }
 
+        void merge(SiteTally other) {
+            super.merge(other);
+            if (heavier(other.heaviestWeight, other.heaviestTime)) {
+                heaviestWeight = other.heaviestWeight;
+                heaviestTime = other.heaviestTime;
+                heaviestStack = other.heaviestStack;
+            }
+        }
+
+        /**
+         * Whether a sample of this weight and time would be the heaviest: heavier, or as heavy and earlier (so the
+         * same stack is shown whatever order the samples come in).
+         */
+        private boolean heavier(long weight, Instant time) {
+            return weight > heaviestWeight
+                    || weight == heaviestWeight && heaviestTime != null && time != null && time.isBefore(heaviestTime);
+        }
+
         String topClass() {
-            return classes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+            return classes.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+                    .map(Map.Entry::getKey).orElse("");
         }
     }
 }

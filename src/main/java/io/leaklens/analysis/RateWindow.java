@@ -30,6 +30,23 @@ final class RateWindow {
         latestSecond = epochSecond;
     }
 
+    /**
+     * Adds another window's bytes, as if its samples had been added here. Exact: a window holds, for each second of
+     * its last 60, the bytes of exactly that second (a bucket is cleared whenever its second is passed), so the merged
+     * window keeps, of both, the seconds that are still within the last 60 of the later end.
+     */
+    void merge(RateWindow other) {
+        if (other.latestSecond == Long.MIN_VALUE) {
+            return;
+        }
+        advanceTo(other.latestSecond);
+        for (long s = other.latestSecond - SECONDS + 1; s <= other.latestSecond; s++) {
+            if (s > latestSecond - SECONDS) {
+                buckets[Math.floorMod(s, SECONDS)] += other.buckets[Math.floorMod(s, SECONDS)];
+            }
+        }
+    }
+
     /** Bytes per second in each of the last 60 seconds up to {@code nowSecond}, oldest first. */
     double[] rates(long nowSecond) {
         advanceTo(nowSecond);

@@ -24,16 +24,20 @@ final class ChunkCheck {
     private ChunkCheck() {
     }
 
-    /** Throws an IOException with one sentence saying what is wrong with the file, or returns the chunk count. */
-    static int check(Path file, FileChannel channel) throws IOException {
+    /**
+     * Throws an IOException with one sentence saying what is wrong with the file, or returns where its chunks start,
+     * followed by the file's size (so chunk i is {@code [starts[i], starts[i + 1])}).
+     */
+    static long[] check(Path file, FileChannel channel) throws IOException {
         long fileSize = channel.size();
         if (fileSize == 0) {
             throw new IOException(file + " is empty, not a JFR recording");
         }
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE); // big-endian, as JFR writes
         long position = 0;
-        int chunks = 0;
+        java.util.List<Long> starts = new java.util.ArrayList<>();
         while (position < fileSize) {
+            starts.add(position);
             header.clear();
             int read = readFully(channel, header, position);
             if (!startsLikeMagic(header, read)) {
@@ -64,9 +68,9 @@ final class ChunkCheck {
                 throw truncated(file, fileSize);
             }
             position += size;
-            chunks++;
         }
-        return chunks;
+        starts.add(fileSize);
+        return starts.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Whether the bytes read so far are the magic "FLR\0" or the start of it (a file cut within the magic). */

@@ -34,6 +34,8 @@ public final class EventMapper {
     private final java.util.Map<RecordedStackTrace, List<StackFrame>> stacks = new java.util.IdentityHashMap<>();
     private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
     private final java.util.Map<jdk.jfr.consumer.RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
+    private jdk.jfr.consumer.RecordedThread lastThread;
+    private long lastThreadId;
 
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
@@ -89,6 +91,9 @@ public final class EventMapper {
         if (thread == null) {
             return -1;
         }
+        if (thread == lastThread) {
+            return lastThreadId; // a file holds each thread's samples in runs
+        }
         Long id = threadIds.get(thread); // one object per thread and chunk, like stacks
         if (id == null) {
             if (threadIds.size() >= STACK_CACHE_SIZE) {
@@ -97,6 +102,8 @@ public final class EventMapper {
             id = thread.getJavaThreadId();
             threadIds.put(thread, id);
         }
+        lastThread = thread;
+        lastThreadId = id;
         return id;
     }
 

@@ -7,7 +7,8 @@
  * ({@link io.leaklens.jfr.EventMapper}), where all JFR event and field names live.
  * <p>
  * Events leave this package only as model records, through {@link io.leaklens.jfr.JfrEvents}, on the source's own
- * thread; JFR's event objects are reused by JFR and never kept.
+ * thread (a large file read in parts has one sink per part, each fed on its part's thread); JFR's event objects are
+ * reused by JFR and never kept.
  * <p>
  * May depend on: {@code io.leaklens.model}, {@code jdk.jfr}, {@code jdk.management.jfr}, {@code javax.management} and
  * java.base. Never on attach, analysis, store, session, cli or ui.

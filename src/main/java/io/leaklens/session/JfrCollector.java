@@ -79,6 +79,17 @@ final class JfrCollector implements JfrEvents {
         changed = true;
     }
 
+    /**
+     * Adds the allocation samples a later part of a recording counted (see {@link AllocationAggregator#merge}).
+     *
+     * @return false when the figures now depend on the order of the samples (a bound was reached)
+     */
+    boolean mergeAllocations(AllocationAggregator part) {
+        allocations.merge(part);
+        changed = true;
+        return !allocations.reachedABound();
+    }
+
     @Override
     public void heapSummary(HeapSummaryEvent summary) {
         heapSummaries.accept(summary);

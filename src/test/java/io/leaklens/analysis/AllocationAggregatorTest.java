@@ -125,4 +125,89 @@ class AllocationAggregatorTest {
         assertThat(profile.totalBytes()).isEqualTo(3_000);
         assertThat(profile.samples()).isEqualTo(2);
     }
+
+    @Test
+    void aThreadsEarliestSampleIsLeftOutEvenWhenItComesLater() {
+        // A file read unordered can hand a thread's samples over out of time order.
+        AllocationAggregator aggregator = new AllocationAggregator();
+        StackFrame[] stack = {RENDER};
+        aggregator.add(new AllocationSample(T0.plusSeconds(1), "byte[]", 1_000, List.of(stack), 7));
+        aggregator.add(new AllocationSample(T0.plusSeconds(2), "byte[]", 2_000, List.of(stack), 7));
+        aggregator.add(new AllocationSample(T0, "byte[]", 900_000_000, List.of(stack), 7)); // the earliest
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.totalBytes()).isEqualTo(3_000);
+        assertThat(profile.samples()).isEqualTo(2);
+        assertThat(profile.from()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void theProfileDoesNotDependOnTheOrderOfTheSamples() {
+        List<AllocationSample> samples = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        StackFrame[][] stacks = {{GROW, RECORD, MAIN}, {RECORD, MAIN}, {RENDER, MAIN}, {GROW}};
+        String[] classes = {"byte[]", "com.acme.OrderLog$Entry", "java.lang.Object[]"};
+        for (int i = 0; i < 2_000; i++) {
+            // Two minutes (so the rate window has dropped some), equal weights now and then.
+            samples.add(new AllocationSample(T0.plusMillis(i * 60L), classes[random.nextInt(3)],
+                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]),
+                    random.nextInt(5)));
+        }
+        AllocationAggregator inOrder = new AllocationAggregator();
+        samples.stream().sorted(java.util.Comparator.comparing(AllocationSample::time)).forEach(inOrder::add);
+        java.util.Collections.shuffle(samples, random);
+        AllocationAggregator shuffled = new AllocationAggregator();
+        samples.forEach(shuffled::add);
+
+        assertSameProfile(shuffled.profile(), inOrder.profile());
+    }
+
+    @Test
+    void twoPartsMergedGiveWhatTheWholeGives() {
+        // A recording read in two parts: the later part has the same threads, some of them with earlier samples.
+        java.util.Random random = new java.util.Random(11);
+        StackFrame[][] stacks = {{GROW, RECORD, MAIN}, {RECORD, MAIN}, {RENDER, MAIN}, {GROW}, {}};
+        String[] classes = {"byte[]", "com.acme.OrderLog$Entry", "java.lang.Object[]"};
+        List<AllocationSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            samples.add(new AllocationSample(T0.plusMillis(random.nextInt(150_000)), classes[random.nextInt(3)],
+                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]),
+                    random.nextInt(6) - 1));
+        }
+        AllocationAggregator whole = new AllocationAggregator();
+        samples.forEach(whole::add);
+        AllocationAggregator first = new AllocationAggregator();
+        AllocationAggregator second = new AllocationAggregator();
+        samples.subList(0, 1_700).forEach(first::add);
+        samples.subList(1_700, samples.size()).forEach(second::add);
+        AllocationAggregator merged = new AllocationAggregator();
+        merged.merge(first);
+        merged.merge(second);
+
+        assertThat(merged.reachedABound()).isFalse();
+        assertSameProfile(merged.profile(), whole.profile());
+    }
+
+    private static void assertSameProfile(AllocationProfile actual, AllocationProfile expected) {
+        assertThat(actual.samples()).isEqualTo(expected.samples());
+        assertThat(actual.totalBytes()).isEqualTo(expected.totalBytes());
+        assertThat(actual.from()).isEqualTo(expected.from());
+        assertThat(actual.to()).isEqualTo(expected.to());
+        assertThat(actual.classes()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.classes());
+        assertThat(actual.sites()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.sites());
+    }
+
+    @Test
+    void anAggregatorPastABoundSaysSo() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        for (int i = 0; i < AllocationAggregator.MAX_KEYS; i++) {
+            aggregator.add(sample(0, "gen.C" + i, 1, new StackFrame("gen.C" + i, "make", 1)));
+        }
+        assertThat(aggregator.reachedABound()).isFalse();
+
+        aggregator.add(sample(0, "gen.Late", 1, new StackFrame("gen.Late", "make", 1)));
+
+        assertThat(aggregator.reachedABound()).isTrue();
+    }
 }

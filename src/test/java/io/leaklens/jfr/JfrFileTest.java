@@ -4,6 +4,7 @@ import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.ReferenceHop;
 import io.leaklens.support.ChildJvm;
+import jdk.jfr.consumer.EventStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,33 @@ class JfrFileTest {
         samples.stream().filter(s -> s.className().endsWith("[]") && !s.pathFromRoot().isEmpty())
                 .forEach(s -> assertThat(s.pathFromRoot().getLast().arraySize()).isEqualTo(s.arrayElements()));
         assertThat(samples).allSatisfy(s -> assertThat(s.className()).doesNotStartWith("["));
+    }
+
+    /**
+     * A file is read unordered (faster): the events whose order matters must still come as an ordered stream gives
+     * them, and every allocation sample must come, whatever its order.
+     */
+    @ParameterizedTest(name = "JDK {0} target")
+    @ValueSource(ints = {25, 17})
+    void readingUnorderedDeliversWhatAnOrderedStreamDelivers(int jdk) throws Exception {
+        Path file = FixtureRecordings.of(jdk);
+        Assumptions.assumeTrue(file != null, "no JDK " + jdk + " installed");
+        CollectingSink ordered = new CollectingSink();
+        try (EventStream stream = EventStream.openFile(file)) {
+            EventRouter.connect(stream, ordered);
+            stream.start();
+        }
+        CollectingSink unordered = read(file);
+
+        assertThat(unordered.heapSummaries()).containsExactlyElementsOf(ordered.heapSummaries());
+        assertThat(unordered.bursts()).hasSameSizeAs(ordered.bursts());
+        for (int i = 0; i < ordered.bursts().size(); i++) {
+            assertThat(unordered.bursts().get(i).emittedAt()).isEqualTo(ordered.bursts().get(i).emittedAt());
+            assertThat(unordered.bursts().get(i).targetPause()).isEqualTo(ordered.bursts().get(i).targetPause());
+            assertThat(unordered.bursts().get(i).samples()).containsExactlyElementsOf(
+                    ordered.bursts().get(i).samples());
+        }
+        assertThat(unordered.allocations()).containsExactlyInAnyOrderElementsOf(ordered.allocations());
     }
 
     @Test

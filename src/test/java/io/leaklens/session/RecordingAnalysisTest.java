@@ -39,6 +39,26 @@ class RecordingAnalysisTest {
         return file;
     }
 
+    /** A large recording is read in parts at once: the state must be the one reading it in one piece gives. */
+    @Test
+    void readingInPartsGivesWhatReadingInOnePieceGives() throws Exception {
+        byte[] bytes = Files.readAllBytes(recording(ChildJvm.CURRENT));
+        Path large = dir.resolve("large.jfr");
+        try (java.io.OutputStream out = Files.newOutputStream(large)) {
+            for (long written = 0; written < 40L << 20; written += bytes.length) {
+                out.write(bytes); // JFR chunks concatenate: a recording over 32 MB of many chunks
+            }
+        }
+        assertThat(io.leaklens.jfr.JfrFile.partsOf(large, 4)).isGreaterThan(1);
+
+        SessionState inParts = RecordingAnalysis.read(large, 4);
+        SessionState inOnePiece = RecordingAnalysis.read(large, 1);
+
+        assertThat(inParts.oldObjects().samples()).isNotEmpty();
+        assertThat(inParts).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+                .isEqualTo(inOnePiece);
+    }
+
     @ParameterizedTest(name = "JDK {0} target")
     @ValueSource(ints = {25, 17})
     void aRecordingGivesTheAllocationsOfTheFixture(int jdk) throws Exception {
