@@ -140,7 +140,7 @@ public final class JfrFile {
     private static void read(Path source, Path file, JfrEvents sink) throws IOException {
         Throwable[] failure = new Throwable[1];
         EventStream stream = EventStream.openFile(source);
-        SegmentOrder lastSegment;
+        SegmentOrder lastSegment = null;
         try {
             lastSegment = EventRouter.connectUnordered(stream, sink);
             stream.onError(e -> {
@@ -167,7 +167,9 @@ public final class JfrFile {
         if (failure[0] != null) {
             throw new IOException("reading " + file + " failed: " + failure[0], failure[0]);
         }
-        lastSegment.deliver(); // the stream flushes at the end of every segment, so this is a safeguard
+        if (lastSegment != null) {
+            lastSegment.deliver(); // the stream flushes at the end of every segment, so this is a safeguard
+        }
         sink.flush();
     }
 
