@@ -42,6 +42,7 @@ class JsonTest {
                         "x\r\b\f")),
                 List.of(new RuleJson("live-set", "ok", Double.NEGATIVE_INFINITY, 1, "s", "e")),
                 List.of(new OldObjectJson("byte[]", 1.5, 1024, "Foo.bar(Foo.java:1)", null, List.of())),
+                new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\""),
                 null);
 
         sameAsJackson(report);
