@@ -46,7 +46,7 @@ public final class MainView extends SplitPane {
         StackPane content = new StackPane(empty, tabs);
 
         getItems().addAll(picker, content);
-        setDividerPositions(0.24);
+        setDividerPositions(model.settings().pickerDivider(0.24)); // where the user left it last time
         SplitPane.setResizableWithParent(picker, false);
 
         model.sessions().addListener(sessionsListener);
@@ -133,6 +133,9 @@ public final class MainView extends SplitPane {
     }
 
     public void dispose() {
+        if (getDividerPositions().length > 0) {
+            model.settings().setPickerDivider(getDividerPositions()[0]);
+        }
         picker.dispose();
         model.sessions().removeListener(sessionsListener);
         model.currentProperty().removeListener(currentListener);

@@ -19,6 +19,7 @@ public final class UserSettings {
     private static final String WIDTH = "windowWidth";
     private static final String HEIGHT = "windowHeight";
     private static final String MAXIMIZED = "windowMaximized";
+    private static final String DIVIDER = "pickerDivider";
 
     private final Preferences node;
 
@@ -74,6 +75,17 @@ public final class UserSettings {
 
     public boolean windowMaximized() {
         return node.getBoolean(MAXIMIZED, false);
+    }
+
+    /** Where the divider between the JVM picker and the sessions was, as a share of the window's width. */
+    public double pickerDivider(double otherwise) {
+        double value = node.getDouble(DIVIDER, otherwise);
+        return value > 0.05 && value < 0.8 ? value : otherwise;
+    }
+
+    public void setPickerDivider(double position) {
+        node.putDouble(DIVIDER, position);
+        flush();
     }
 
     public void setWindow(double width, double height, boolean maximized) {

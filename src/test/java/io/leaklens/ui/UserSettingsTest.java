@@ -50,6 +50,9 @@ class UserSettingsTest {
         assertThat(settings.windowWidth(0)).isEqualTo(1200);
         assertThat(settings.windowHeight(0)).isEqualTo(700);
         assertThat(settings.windowMaximized()).isTrue();
+        assertThat(settings.pickerDivider(0.24)).isEqualTo(0.24);
+        settings.setPickerDivider(0.31);
+        assertThat(settings.pickerDivider(0.24)).isEqualTo(0.31);
     }
 
     @Test

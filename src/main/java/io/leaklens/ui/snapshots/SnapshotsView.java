@@ -113,7 +113,14 @@ public final class SnapshotsView extends VBox {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         message.setMinWidth(0);
-        HBox toolbar = new HBox(10, take, open, save, compare, previous, progress, message);
+        Button cancel = new Button("Cancel");
+        cancel.setId("snapshots-cancel");
+        cancel.getStyleClass().addAll("small", "flat");
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
+        HBox toolbar = new HBox(10, take, open, save, compare, previous, progress, cancel, message);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         HBox pauseWarning = pauseWarning();
 

@@ -48,6 +48,8 @@ public final class SnapshotsViewModel {
     private final ReadOnlyObjectWrapper<ComparisonViewModel> comparison =
             new ReadOnlyObjectWrapper<>(this, "comparison");
     private int taken;
+    /** Counts snapshots asked for; one whose number is no longer current was cancelled. */
+    private long task;
     private GraphLink graphLink = GraphLink.NONE;
     private Notices notices = new Notices();
 
@@ -119,7 +121,11 @@ public final class SnapshotsViewModel {
         String name = "Snapshot " + (++taken);
         start("Taking " + name + ": the target runs a full GC for the class histogram, then reports its old "
                 + "objects …");
+        long ticket = ++task;
         executor.submit(() -> taker.take(name)).whenComplete((snapshot, failure) -> {
+            if (ticket != task) {
+                return; // cancelled: what the target sends now is thrown away
+            }
             if (failure != null) {
                 fail("Could not take the snapshot: " + Failures.message(failure), failure);
             } else {
@@ -128,6 +134,14 @@ public final class SnapshotsViewModel {
                         + snapshot.histogram().took().toMillis() + " ms");
             }
         });
+    }
+
+    /** Stops waiting for the snapshot being taken; the view is free at once. */
+    public void cancel() {
+        if (busy.get()) {
+            task++;
+            done("Cancelled; a histogram the target had started still runs to its end in the target.");
+        }
     }
 
     /** Adds a snapshot that is already in memory, e.g. one opened with the session. */

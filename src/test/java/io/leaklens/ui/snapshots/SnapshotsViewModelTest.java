@@ -181,4 +181,29 @@ class SnapshotsViewModelTest {
         assertThat(asking.pauseWarningProperty().get()).isEmpty();
         assertThat(asking.snapshots()).isEmpty();
     }
+
+    @Test
+    void aSnapshotCancelledWhileTheTargetWorksIsThrownAwayWhenItComes() throws Exception {
+        java.util.concurrent.CountDownLatch histogram = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+        UiExecutor pool = UiExecutor.withPool(Runnable::run);
+        SnapshotsViewModel slow = new SnapshotsViewModel(pool, name -> {
+            histogram.await();
+            sent.countDown();
+            return Snapshots.shop(name, 60);
+        });
+        slow.setConnected(true);
+
+        slow.take();
+        assertThat(slow.busyProperty().get()).isTrue();
+        slow.cancel();
+
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(slow.messageProperty().get()).startsWith("Cancelled");
+        histogram.countDown();
+        sent.await();
+        Thread.sleep(200);
+        assertThat(slow.snapshots()).isEmpty();
+        pool.close();
+    }
 }
