@@ -39,6 +39,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -182,14 +183,20 @@ public final class GraphView extends VBox {
         status.setId("graph-status");
         status.getStyleClass().add("hint");
         status.textProperty().bind(model.statusProperty());
-        HBox sourceRow = new HBox(10, source, live, status, busy);
-        sourceRow.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, so that every button keeps its words on a 1280-pixel screen: what is shown and the view's
+        // controls above, what to do with a node below.
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox tools = new HBox(8, level, search, path, referrers, fold, grow, zoomOut, fit, zoomIn, export);
+        status.setMinWidth(0);
+        HBox sourceRow = new HBox(10, source, live, status, busy, grow, zoomOut, fit, zoomIn, export);
+        sourceRow.setAlignment(Pos.CENTER_LEFT);
+        for (Region region : List.of(zoomOut, fit, zoomIn, export, live)) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox tools = new HBox(8, level, search, path, referrers, fold);
         tools.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.Node node : tools.getChildren()) {
-            if (node instanceof Region region && node != grow) {
+            if (node instanceof Region region) {
                 region.setMinWidth(Region.USE_PREF_SIZE); // never "Path to G…": the toolbar keeps its words
             }
         }
