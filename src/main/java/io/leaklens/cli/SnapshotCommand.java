@@ -107,6 +107,10 @@ final class SnapshotCommand implements Callable<Integer> {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new DataException("cannot save to " + file + ": the folder " + dir + " does not exist");
         }
+        if (!Files.isWritable(dir)) {
+            // A read-only disk or a folder of someone else's: say so before the target pauses for a histogram.
+            throw new DataException("cannot save to " + file + ": the folder " + dir + " is not writable");
+        }
     }
 
     static String baseName(Path file) {
