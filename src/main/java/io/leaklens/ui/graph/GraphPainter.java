@@ -113,29 +113,12 @@ final class GraphPainter {
     }
 
     private static void drawEdge(GraphicsContext g, LayoutBox from, LayoutBox to, boolean back) {
+        EdgeCurve c = EdgeCurve.between(from, to, back);
         g.beginPath();
-        if (back) {
-            // Back to an earlier column: an arc under both boxes, ending in the target's bottom.
-            double startX = from.x() + from.width() / 2;
-            double endX = to.x() + to.width() / 2;
-            double startY = from.y() + from.height();
-            double endY = to.y() + to.height();
-            double sag = Math.max(startY, endY) + 40;
-            g.moveTo(startX, startY);
-            g.bezierCurveTo(startX, sag, endX, sag, endX, endY);
-            g.stroke();
-            arrow(g, endX, endY, -Math.PI / 2);
-            return;
-        }
-        double startX = from.right();
-        double startY = from.centerY();
-        double endX = to.x();
-        double endY = to.centerY();
-        double bend = Math.max(24, (endX - startX) / 2);
-        g.moveTo(startX, startY);
-        g.bezierCurveTo(startX + bend, startY, endX - bend, endY, endX, endY);
+        g.moveTo(c.startX(), c.startY());
+        g.bezierCurveTo(c.c1x(), c.c1y(), c.c2x(), c.c2y(), c.endX(), c.endY());
         g.stroke();
-        arrow(g, endX, endY, 0);
+        arrow(g, c.endX(), c.endY(), back ? -Math.PI / 2 : 0);
     }
 
     private static void arrow(GraphicsContext g, double x, double y, double angle) {

@@ -78,19 +78,9 @@ final class GraphSvg {
     }
 
     private static String curve(LayoutBox from, LayoutBox to, boolean back) {
-        if (back) {
-            double sx = from.x() + from.width() / 2;
-            double ex = to.x() + to.width() / 2;
-            double sy = from.y() + from.height();
-            double ey = to.y() + to.height();
-            double sag = Math.max(sy, ey) + 40;
-            return "M" + num(sx) + " " + num(sy) + " C" + num(sx) + " " + num(sag) + " " + num(ex) + " " + num(sag)
-                    + " " + num(ex) + " " + num(ey);
-        }
-        double bend = Math.max(24, (to.x() - from.right()) / 2);
-        return "M" + num(from.right()) + " " + num(from.centerY()) + " C" + num(from.right() + bend) + " "
-                + num(from.centerY()) + " " + num(to.x() - bend) + " " + num(to.centerY()) + " " + num(to.x()) + " "
-                + num(to.centerY());
+        EdgeCurve c = EdgeCurve.between(from, to, back);
+        return "M" + num(c.startX()) + " " + num(c.startY()) + " C" + num(c.c1x()) + " " + num(c.c1y()) + " "
+                + num(c.c2x()) + " " + num(c.c2y()) + " " + num(c.endX()) + " " + num(c.endY());
     }
 
     private static String num(double value) {
