@@ -32,6 +32,7 @@ public final class EventMapper {
     /** Distinct stacks remembered; past this the cache starts over (a new chunk brings new objects anyway). */
     static final int STACK_CACHE_SIZE = 4_096;
     private final java.util.Map<RecordedStackTrace, List<StackFrame>> stacks = new java.util.IdentityHashMap<>();
+    private final java.util.Map<List<StackFrame>, List<StackFrame>> distinctStacks = new java.util.HashMap<>();
     private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
     private final java.util.Map<jdk.jfr.consumer.RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
     private jdk.jfr.consumer.RecordedThread lastThread;
@@ -81,7 +82,7 @@ public final class EventMapper {
             if (classNames.size() >= STACK_CACHE_SIZE) {
                 classNames.clear();
             }
-            name = className(type);
+            name = className(type).intern(); // one string per class, not one per chunk
             classNames.put(type, name);
         }
         return name;
@@ -158,10 +159,27 @@ public final class EventMapper {
             if (stacks.size() >= STACK_CACHE_SIZE) {
                 stacks.clear();
             }
-            cached = List.copyOf(mapFrames(trace));
+            cached = distinct(List.copyOf(mapFrames(trace)));
             stacks.put(trace, cached);
         }
         return cached;
+    }
+
+    /**
+     * The one list for stacks of this content. Each chunk brings its own stack objects, so without this a live
+     * stream mapped the same stacks again every chunk, and the copies piled up in every table keyed by stack until
+     * the caches started over: LeakLens watching LeakLens saw its frames grow for half an hour.
+     */
+    private List<StackFrame> distinct(List<StackFrame> stack) {
+        List<StackFrame> known = distinctStacks.get(stack);
+        if (known != null) {
+            return known;
+        }
+        if (distinctStacks.size() >= STACK_CACHE_SIZE) {
+            distinctStacks.clear();
+        }
+        distinctStacks.put(stack, stack);
+        return stack;
     }
 
     private static List<StackFrame> mapFrames(RecordedStackTrace trace) {

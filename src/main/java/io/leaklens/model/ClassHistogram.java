@@ -16,6 +16,6 @@ public record ClassHistogram(List<HistogramEntry> classes, long totalInstances, 
     public static final ClassHistogram NONE = new ClassHistogram(List.of(), 0, 0, Duration.ZERO);
 
     public ClassHistogram {
-        classes = List.copyOf(classes);
+        classes = HistogramRows.of(classes);
     }
 }

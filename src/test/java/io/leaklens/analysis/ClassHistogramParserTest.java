@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClassHistogramParserTest {
 
@@ -44,5 +45,19 @@ class ClassHistogramParserTest {
     void textWithoutRowsGivesAnEmptyHistogram() {
         assertThat(ClassHistogramParser.parse("GC.class_histogram failed: 1: x\nTotal 0 0", Duration.ZERO).classes())
                 .isEmpty();
+    }
+
+    @Test
+    void histogramsOfOneTargetShareOneStringPerClassAndHoldNoRowObjects() {
+        ClassHistogram first = ClassHistogramParser.parse(TEXT, Duration.ZERO);
+        ClassHistogram second = ClassHistogramParser.parse(TEXT, Duration.ZERO);
+
+        for (int i = 0; i < first.classes().size(); i++) {
+            assertThat(second.classes().get(i).className()).isSameAs(first.classes().get(i).className());
+        }
+        assertThat(first.classes()).isEqualTo(second.classes());
+        assertThatThrownBy(() -> first.classes().add(first.classes().getFirst()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(first.classes().getClass().getSimpleName()).isEqualTo("HistogramRows");
     }
 }

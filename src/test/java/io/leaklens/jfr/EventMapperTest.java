@@ -124,4 +124,24 @@ class EventMapperTest {
         assertThat(EventMapper.value(summary, "heapUsed", String.class)).isNull();
         assertThat(EventMapper.value(summary, "no.such.field", Object.class)).isNull();
     }
+
+    @Test
+    void theSameStackReadAgainFromNewObjectsIsOneListOfFrames() throws Exception {
+        // A second read hands out new stack objects, as every new chunk of a live stream does.
+        List<RecordedEvent> again = RecordingFile.readAllEvents(FixtureRecordings.of(ChildJvm.CURRENT)).stream()
+                .filter(e -> e.getEventType().getName().equals(EventMapper.ALLOCATION_SAMPLE)).toList();
+        List<RecordedEvent> first = ofType(EventMapper.ALLOCATION_SAMPLE);
+        assertThat(again).hasSameSizeAs(first).isNotEmpty();
+
+        for (int i = 0; i < first.size(); i++) {
+            AllocationSample before = mapper.allocation(first.get(i));
+            AllocationSample after = mapper.allocation(again.get(i));
+            if (first.get(i).getStackTrace() == null) {
+                continue;
+            }
+            assertThat(again.get(i).getStackTrace()).isNotSameAs(first.get(i).getStackTrace());
+            assertThat(after.stack()).isSameAs(before.stack());
+            assertThat(after.className()).isSameAs(before.className());
+        }
+    }
 }
