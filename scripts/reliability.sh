@@ -3,8 +3,10 @@
 #   1. fuzz: damaged snapshots and JFR recordings through `diff` and `analyze` (PER_KIND=100 makes ~1,300 files),
 #      each answered within 2 s by a report or one sentence;
 #   2. LeakLens killed (SIGKILL) while saving a snapshot, KILLS times over one file;
-#   3. two LeakLens processes on one target, sockets checked, and the target killed during a snapshot, an
-#      old-object refresh and periodic histograms (the same tests as in `mvn verify`).
+#   3. two LeakLens processes on one target, sockets checked, the target killed during a snapshot, an old-object
+#      refresh and periodic histograms, a target stopped (SIGSTOP) while watched and while connecting, and KILLS/2
+#      targets killed at random moments while LeakLens connects and streams (the same tests as in `mvn verify`,
+#      which kills 4).
 #   scripts/reliability.sh [PER_KIND=100] [KILLS=50] [SEED=now]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +18,15 @@ source bench/classpath.sh
 echo "== fuzz (seed $seed)"
 "$BENCH_JAVA" -cp "$BENCH_CP" io.leaklens.reliability.FuzzMain "$per_kind" "$seed"
 
-echo "== kill while saving, sockets, two watchers, target killed mid-request"
-mvn -B -q -Dleaklens.kills="$kills" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='KillWhileSavingTest,TwoWatchersTest,TargetKilledMidRequestTest' test 2>&1 \
-  | grep -E '^(kill|killed) |Tests run|FAIL' || true
+echo "== kill while saving, sockets, two watchers, targets killed and stopped"
+mvn -B -q -Dleaklens.kills="$kills" -Dleaklens.randomKills=$(( kills / 2 )) -Dleaklens.seed="$seed" \
+  -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtest='KillWhileSavingTest,TwoWatchersTest,TargetKilledMidRequestTest,HangingTargetTest,RandomKillsTest' test 2>&1 \
+  | grep -E '^(kill|killed|random) |Tests run|FAIL' || true
 for report in target/surefire-reports/TEST-io.leaklens.reliability.KillWhileSavingTest.xml \
   target/surefire-reports/TEST-io.leaklens.reliability.TwoWatchersTest.xml \
+  target/surefire-reports/TEST-io.leaklens.reliability.HangingTargetTest.xml \
+  target/surefire-reports/TEST-io.leaklens.reliability.RandomKillsTest.xml \
   target/surefire-reports/TEST-io.leaklens.session.TargetKilledMidRequestTest.xml; do
   sed -n 's/.*<testsuite .*name="\([^"]*\)" time="\([^"]*\)" tests="\([0-9]*\)" errors="\([0-9]*\)" skipped="[0-9]*" failures="\([0-9]*\)".*/\1: \3 tests, \4 errors, \5 failures, \2 s/p' "$report"
 done

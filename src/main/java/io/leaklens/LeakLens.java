@@ -10,9 +10,6 @@ public final class LeakLens {
     }
 
     public static void main(String[] args) {
-        // A target that hangs must not hang us: JMX over RMI waits forever for an answer unless told otherwise.
-        System.setProperty("sun.rmi.transport.tcp.responseTimeout",
-                System.getProperty("sun.rmi.transport.tcp.responseTimeout", "15000"));
         if (args.length == 0) {
             LeakLensApp.main(args);
         } else {

@@ -7,7 +7,7 @@ public final class AttachException extends Exception {
 
     /** What went wrong, for callers that react differently (a test, a retry). */
     public enum Reason {
-        NO_SUCH_PROCESS, NOT_A_JVM, ATTACH_DISABLED, OTHER_USER, SELF, EXITED_WHILE_CONNECTING, FAILED
+        NO_SUCH_PROCESS, NOT_A_JVM, ATTACH_DISABLED, OTHER_USER, SELF, STOPPED, EXITED_WHILE_CONNECTING, FAILED
     }
 
     private final Reason reason;

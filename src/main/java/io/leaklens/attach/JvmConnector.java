@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Connects to a local JVM: checks the pid cheaply first (so a wrong pid fails at once, not after the attach API's
@@ -25,10 +26,27 @@ import java.util.concurrent.TimeoutException;
  */
 public final class JvmConnector {
 
-    /** How often a hanging attach checks that its target still runs. */
+    /** How often a step of connecting that waits checks that its target still runs. */
     private static final Duration LIVENESS_CHECK = Duration.ofMillis(50);
     /** How long a target that broke off the handshake may take to be gone before we call it a plain failure. */
     static final Duration EXIT_GRACE = Duration.ofMillis(500);
+    /** How long a target may be seen stopped before we give up on it: a tracer may hold it for a moment. */
+    static final Duration STOPPED_GRACE = Duration.ofSeconds(1);
+    private static final String RESPONSE_TIMEOUT = "sun.rmi.transport.tcp.responseTimeout";
+    /** Holds the logger's level: JUL keeps only weak references to loggers. */
+    private static final java.util.logging.Logger JMX_CLIENT_CHECKS =
+            java.util.logging.Logger.getLogger("javax.management.remote.misc");
+
+    static {
+        // A target that hangs must not hang us: JMX over RMI waits forever for an answer unless told otherwise. A
+        // minute is longer than any class histogram we ask for; a session notices a silent target much sooner.
+        if (System.getProperty(RESPONSE_TIMEOUT) == null) {
+            System.setProperty(RESPONSE_TIMEOUT, "60000");
+        }
+        // JMX's connection checker logs a stack of warnings to the console when a target stops answering; the
+        // session says so itself, in one sentence.
+        JMX_CLIENT_CHECKS.setLevel(java.util.logging.Level.OFF);
+    }
 
     private final JvmLocator locator;
 
@@ -44,9 +62,10 @@ public final class JvmConnector {
         JvmInfo jvm = check(pid);
         String url = startAgent(jvm);
         try {
-            JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url), Map.of());
-            return TargetConnection.open(jvm, connector);
-        } catch (IOException | RuntimeException e) {
+            JMXConnector connector = whileRunning(pid, "jmx",
+                    () -> JMXConnectorFactory.connect(new JMXServiceURL(url), Map.of()), JvmConnector::closeQuietly);
+            return whileRunning(pid, "jmx", () -> TargetConnection.open(jvm, connector), TargetConnection::close);
+        } catch (IOException | AttachNotSupportedException | RuntimeException e) {
             throw failure(pid, "could not open its JMX connection", e);
         }
     }
@@ -69,6 +88,9 @@ public final class JvmConnector {
                     + "; LeakLens can only attach to JVMs of its own user ("
                     + ProcessHandle.current().info().user().orElse("?") + ")");
         }
+        if (stopped(pid, STOPPED_GRACE)) {
+            throw stopped(pid);
+        }
         Optional<JvmInfo> listed = locator.find(pid);
         if (listed.isPresent()) {
             if (!listed.get().attachable()) {
@@ -90,7 +112,8 @@ public final class JvmConnector {
         long pid = jvm.pid();
         VirtualMachine vm;
         try {
-            vm = attach(pid);
+            vm = whileRunning(pid, "attach", () -> VirtualMachine.attach(Long.toString(pid)),
+                    JvmConnector::detachQuietly);
         } catch (AttachNotSupportedException e) {
             if (String.valueOf(e.getMessage()).contains("does not support the attach mechanism")) {
                 throw attachDisabled(pid);
@@ -100,8 +123,8 @@ public final class JvmConnector {
             throw failure(pid, "could not attach", e);
         }
         try {
-            return LoopbackAgent.start(vm, pid);
-        } catch (IOException | RuntimeException e) {
+            return whileRunning(pid, "agent", () -> LoopbackAgent.start(vm, pid), url -> { });
+        } catch (IOException | AttachNotSupportedException | RuntimeException e) {
             throw failure(pid, "could not start its management agent", e);
         } finally {
             try {
@@ -112,29 +135,47 @@ public final class JvmConnector {
         }
     }
 
+    /** A step of connecting that may wait on the target. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException, AttachNotSupportedException;
+    }
+
     /**
-     * Attaches on a helper thread while watching the target: if it dies during the handshake, the attach API only
-     * notices after half its 10 s timeout, so we stop waiting as soon as the process is gone.
+     * Runs a step of connecting on a helper thread while watching the target. The attach API notices a target that
+     * died during the handshake only after half its 10 s timeout, and JMX a stopped one only after a minute, so we
+     * stop waiting as soon as the process is gone or stopped. What the step gives after that goes to
+     * {@code abandon}.
      */
-    private static VirtualMachine attach(long pid) throws AttachNotSupportedException, IOException, AttachException {
-        CompletableFuture<VirtualMachine> attaching = CompletableFuture.supplyAsync(() -> {
+    private static <T> T whileRunning(long pid, String name, Step<T> step, Consumer<? super T> abandon)
+            throws IOException, AttachNotSupportedException, AttachException {
+        CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> {
             try {
-                return VirtualMachine.attach(Long.toString(pid));
-            } catch (AttachNotSupportedException | IOException e) {
+                return step.run();
+            } catch (IOException | AttachNotSupportedException e) {
                 throw new CompletionException(e);
             }
-        }, task -> Thread.ofPlatform().daemon().name("leaklens-attach-" + pid).start(task));
+        }, task -> Thread.ofPlatform().daemon().name("leaklens-" + name + "-" + pid).start(task));
+        long stoppedSince = 0;
         while (true) {
             try {
-                return attaching.get(LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                return running.get(LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (!ProcessCommand.isRunning(pid)) {
-                    attaching.thenAccept(JvmConnector::detachQuietly); // in case it still succeeds
+                    running.thenAccept(abandon); // in case it still succeeds
                     throw exited(pid, null);
+                }
+                if (!ProcessCommand.isStopped(pid)) {
+                    stoppedSince = 0;
+                } else if (stoppedSince == 0) {
+                    stoppedSince = System.nanoTime();
+                } else if (System.nanoTime() - stoppedSince > STOPPED_GRACE.toNanos()) {
+                    running.thenAccept(abandon);
+                    throw stopped(pid);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                attaching.thenAccept(JvmConnector::detachQuietly);
+                running.thenAccept(abandon);
                 throw new AttachException(Reason.FAILED, "connecting to JVM " + pid + " was cancelled", e);
             } catch (ExecutionException e) {
                 switch (e.getCause()) {
@@ -145,6 +186,31 @@ public final class JvmConnector {
                     default -> throw new IllegalStateException(e.getCause());
                 }
             }
+        }
+    }
+
+    /** Whether the process is stopped now and still is after {@code grace}. */
+    private static boolean stopped(long pid, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (ProcessCommand.isStopped(pid)) {
+            if (System.nanoTime() > deadline) {
+                return true;
+            }
+            try {
+                Thread.sleep(LIVENESS_CHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        try {
+            connector.close();
+        } catch (IOException e) {
+            // Nobody waits for this connection any more.
         }
     }
 
@@ -161,6 +227,11 @@ public final class JvmConnector {
                 + " does not accept attach: it was started with -XX:+DisableAttachMechanism");
     }
 
+    static AttachException stopped(long pid) {
+        return new AttachException(Reason.STOPPED, "JVM " + pid + " is stopped (SIGSTOP, or held by a debugger); "
+                + "continue it (kill -CONT " + pid + ") and connect again");
+    }
+
     private static AttachException exited(long pid, Exception cause) {
         return new AttachException(Reason.EXITED_WHILE_CONNECTING, "JVM " + pid + " exited while connecting", cause);
     }
@@ -169,6 +240,9 @@ public final class JvmConnector {
     private static AttachException failure(long pid, String what, Exception e) {
         if (ProcessCommand.endsWithin(pid, EXIT_GRACE)) {
             return exited(pid, e);
+        }
+        if (ProcessCommand.isStopped(pid)) {
+            return stopped(pid);
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         return new AttachException(Reason.FAILED, "JVM " + pid + ": " + what + " (" + detail + ")", e);

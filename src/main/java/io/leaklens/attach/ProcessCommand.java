@@ -23,6 +23,9 @@ final class ProcessCommand {
             "--module-path", "--upgrade-module-path", "--add-modules", "--limit-modules", "--add-reads",
             "--add-exports", "--add-opens", "--patch-module", "--enable-native-access", "--source");
 
+    /** The state of a process whose {@code /proc} entry is gone. */
+    private static final char GONE = '-';
+
     private ProcessCommand() {
     }
 
@@ -54,17 +57,31 @@ final class ProcessCommand {
         if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
             return false;
         }
+        char state = state(pid);
+        return state != 'Z' && state != 'X' && state != GONE;
+    }
+
+    /**
+     * Whether the process is stopped: by SIGSTOP (or Ctrl+Z), or held by a debugger that traces it. Its threads do not
+     * run, so it answers nothing until it is continued.
+     */
+    static boolean isStopped(long pid) {
+        char state = state(pid);
+        return state == 'T' || state == 't';
+    }
+
+    /** The process's state letter from {@code /proc} (R, S, D, T, t, Z, X ...), {@link #GONE}, or '?' if unknown. */
+    private static char state(long pid) {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
-            return true; // no /proc to ask: the JDK's answer stands
+            return '?'; // no /proc to ask: the JDK's answer stands
         }
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
             // "pid (command) S ...": the command may contain spaces and parentheses, the state follows the last ')'
             int end = stat.lastIndexOf(')');
-            char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
-            return state != 'Z' && state != 'X';
+            return end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
         } catch (IOException | java.io.UncheckedIOException e) {
-            return false; // its /proc entry went away: it has just been reaped
+            return GONE; // its /proc entry went away: it has just been reaped
         }
     }
 

@@ -100,6 +100,11 @@ public final class TargetConnection implements AutoCloseable {
         return ProcessCommand.endsWithin(info.pid(), JvmConnector.EXIT_GRACE);
     }
 
+    /** Whether the target's process is stopped (SIGSTOP, or held by a debugger): it answers nothing meanwhile. */
+    public boolean targetStopped() {
+        return ProcessCommand.isStopped(info.pid());
+    }
+
     /** The raw connection, for the JFR stream that runs over the same JMX connection. */
     public MBeanServerConnection mbeans() {
         return mbeans;

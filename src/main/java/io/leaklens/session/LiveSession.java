@@ -1,15 +1,14 @@
 package io.leaklens.session;
 
-import io.leaklens.analysis.ClassHistogramParser;
 import io.leaklens.analysis.GcJoiner;
 import io.leaklens.analysis.HeapTimeline;
-import io.leaklens.analysis.HistogramPausePredictor;
 import io.leaklens.attach.AttachException;
 import io.leaklens.attach.JvmConnector;
 import io.leaklens.attach.TargetConnection;
 import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
+import io.leaklens.model.HeapSample;
 import io.leaklens.model.HeapHistory;
 import io.leaklens.model.LeakReport;
 import io.leaklens.model.PredictedPause;
@@ -25,18 +24,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * Watches one target: reads its memory once a second and hears about each collection, on one thread of its own,
- * and publishes an immutable {@link SessionState} after each change. When the target goes away the session
- * publishes a disconnected state that keeps everything collected, and stops. Beside that, a JFR stream over the
- * same JMX connection tells who allocates and, every 30 s or on request, which sampled objects survive and why.
+ * and publishes an immutable {@link SessionState} after each change. When the target goes away, or stops
+ * answering, the session publishes a disconnected state that keeps everything collected, and stops. Beside that, a
+ * JFR stream over the same JMX connection tells who allocates and, every 30 s or on request, which sampled objects
+ * survive and why; class histograms feed the leak rules ({@link HistogramSchedule}).
+ * <p>
+ * Nothing the session thread does waits on the target: reads run on their own thread ({@link SampleReader}), and
+ * letting go of a target runs on one of its own, so a target that hangs cannot hang the session or its user.
  */
 public final class LiveSession implements AutoCloseable {
 
@@ -52,6 +58,9 @@ public final class LiveSession implements AutoCloseable {
     /** How long a snapshot waits for fresh old objects: a burst usually comes within a second or two. */
     static final Duration SNAPSHOT_OLD_OBJECT_WAIT = Duration.ofSeconds(6);
 
+    /** How long closing waits for the target to be let go of: a hung one is left to a thread of its own. */
+    static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
+
     private final TargetConnection connection;
     private final Clock clock;
     private final ScheduledExecutorService thread;
@@ -59,14 +68,16 @@ public final class LiveSession implements AutoCloseable {
     private final List<Consumer<SessionState>> listeners = new CopyOnWriteArrayList<>();
     private final Instant connectedAt;
     private volatile SessionState state;
-    private AutoCloseable gcSubscription;
-    private AutoCloseable lostSubscription;
     private final WatchOptions options;
     private volatile JfrFeed jfr;
     private boolean released;
     /** The leak rules and their histograms: touched on the session thread only. */
     private final LeakWatch leaks = new LeakWatch();
-    private final ScheduledExecutorService histogramThread;
+    private final HistogramSchedule histograms;
+    private final SampleReader reader;
+    private final TargetSilence silence;
+    /** Lets go of the target once; done when it has. */
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
     /** Collections told by JFR, joined from their parts. */
     private final GcJoiner gcJoiner = new GcJoiner();
 
@@ -82,11 +93,9 @@ public final class LiveSession implements AutoCloseable {
         });
         this.state = new SessionState(connection.info(), ConnectionStatus.CONNECTED, connectedAt, null, null,
                 timeline.history());
-        this.histogramThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "leaklens-histograms-" + connection.info().pid());
-            t.setDaemon(true);
-            return t;
-        });
+        this.histograms = new HistogramSchedule(connection, options, () -> state, clock);
+        this.reader = new SampleReader(connection);
+        this.silence = new TargetSilence(connection);
     }
 
     /** Connects to the JVM with this pid and starts watching it; the first sample is taken at once. */
@@ -117,18 +126,18 @@ public final class LiveSession implements AutoCloseable {
 
     private void start() throws SessionException {
         try {
-            lostSubscription = connection.onConnectionLost(() -> onSessionThread(() -> disconnect(lostReason())));
+            connection.onConnectionLost(() -> onSessionThread(() -> disconnect(silence.lost())));
         } catch (RuntimeException e) {
             connection.close();
             thread.shutdownNow();
             throw new SessionException("JVM " + connection.info().pid() + " stopped answering while connecting", e);
         }
-        thread.scheduleAtFixedRate(this::sample, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        Duration every = options.histogramInterval();
-        if (every.isZero()) {
+        thread.scheduleAtFixedRate(this::tick, 0, SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        boolean periodic = histograms.start(
+                histogram -> onSessionThread(() -> changeWhileConnected(() -> leaks.addPeriodic(histogram))),
+                pause -> onSessionThread(() -> changeWhileConnected(() -> leaks.skipped(pause))));
+        if (!periodic) {
             leaks.periodicHistograms(false);
-        } else {
-            histogramThread.scheduleWithFixedDelay(this::takeHistogram, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }
         // Opening the JFR stream takes a few hundred ms: the heap is shown meanwhile.
         Thread.ofPlatform().daemon().name("leaklens-jfr-start-" + connection.info().pid()).start(this::startJfr);
@@ -164,7 +173,7 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         try {
-            gcSubscription = connection.onGc(event -> onSessionThread(() -> onGc(event)));
+            connection.onGc(event -> onSessionThread(() -> onGc(event))); // removed when the connection closes
         } catch (IOException | RuntimeException e) {
             // The heap readings go on; only the GC markers are missing.
         }
@@ -216,7 +225,7 @@ public final class LiveSession implements AutoCloseable {
         Instant takenAt = clock.instant();
         ClassHistogram histogram;
         try {
-            histogram = histogram();
+            histogram = TargetRequest.await(histograms::take, () -> state);
             ClassHistogram taken = histogram;
             onSessionThread(() -> changeWhileConnected(() -> leaks.add(new TimedHistogram(takenAt, taken))));
         } catch (IOException | RuntimeException e) {
@@ -225,6 +234,8 @@ public final class LiveSession implements AutoCloseable {
             }
             throw new SessionException("cannot take a class histogram of JVM " + target().pid() + ": "
                     + SessionException.firstLine(e), e);
+        } catch (SessionException e) {
+            throw new SessionException(e.getMessage() + " while the snapshot was taken", e);
         }
         refreshOldObjectsAndWait(SNAPSHOT_OLD_OBJECT_WAIT);
         SessionState now = state;
@@ -248,8 +259,7 @@ public final class LiveSession implements AutoCloseable {
      * histograms; unknown until the first heap reading.
      */
     public PredictedPause predictHistogramPause() {
-        SessionState now = state;
-        return HistogramPausePredictor.predict(now.heap(), now.histograms());
+        return histograms.predict();
     }
 
     /**
@@ -257,31 +267,7 @@ public final class LiveSession implements AutoCloseable {
      * the user should hear of it before asking for one.
      */
     public Optional<PredictedPause> longHistogramPause() {
-        PredictedPause pause = predictHistogramPause();
-        return pause.reaches(options.histogramPauseLimit()) ? Optional.of(pause) : Optional.empty();
-    }
-
-    /**
-     * A class histogram for the leak rules, on its own thread: the target runs a full GC meanwhile. Skipped, and
-     * the state says why, while it would pause the target for the session's limit or longer; it resumes by itself
-     * once the prediction falls below it (a smaller heap, or a snapshot that measured a faster target).
-     */
-    private void takeHistogram() {
-        if (!awaitFirstSample(FIRST_SAMPLE_WAIT)) {
-            return;
-        }
-        Optional<PredictedPause> tooLong = longHistogramPause();
-        if (tooLong.isPresent()) {
-            onSessionThread(() -> changeWhileConnected(() -> leaks.skipped(tooLong.get())));
-            return;
-        }
-        try {
-            ClassHistogram histogram = histogram();
-            Instant at = clock.instant();
-            onSessionThread(() -> changeWhileConnected(() -> leaks.addPeriodic(new TimedHistogram(at, histogram))));
-        } catch (IOException | RuntimeException e) {
-            // A target going away is reported by the sampler; a refused histogram leaves the rules without one.
-        }
+        return histograms.tooLong();
     }
 
     /**
@@ -289,22 +275,7 @@ public final class LiveSession implements AutoCloseable {
      * histogram's pause is predicted from it. Returns whether it came and the target is still connected.
      */
     public boolean awaitFirstSample(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (state.connected() && state.heap().latest().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the session is closing
-                return false;
-            }
-        }
-        return state.connected() && state.heap().latest().isPresent();
-    }
-
-    private ClassHistogram histogram() throws IOException {
-        long start = System.nanoTime();
-        String text = connection.classHistogram();
-        return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+        return histograms.awaitFirstSample(wait);
     }
 
     /** Runs on the session thread: after the end, the final state stays as it was published. */
@@ -367,16 +338,28 @@ public final class LiveSession implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    private void sample() {
+    /** Once a second on the session thread: a new read, or, while the last one waits, whether the target hangs. */
+    private void tick() {
         if (!state.connected()) {
             return;
         }
-        try {
-            timeline.add(connection.sample());
+        Duration waited = reader.waiting();
+        if (waited.isZero()) {
+            reader.read(sample -> onSessionThread(() -> sampled(sample)),
+                    failure -> onSessionThread(() -> disconnect(silence.lost())));
+            return;
+        }
+        String hung = silence.hung(waited, histograms.taking());
+        if (hung != null) {
+            disconnect(hung);
+        }
+    }
+
+    private void sampled(HeapSample sample) {
+        if (state.connected()) {
+            timeline.add(sample);
             leaks.sampled();
             publish(ConnectionStatus.CONNECTED, null, null);
-        } catch (RuntimeException e) {
-            disconnect(lostReason());
         }
     }
 
@@ -387,19 +370,14 @@ public final class LiveSession implements AutoCloseable {
     }
 
 
-    private String lostReason() {
-        long pid = connection.info().pid();
-        return connection.targetEnded() ? "JVM " + pid + " exited" : "the connection to JVM " + pid + " was lost";
-    }
-
-    /** Runs on the session thread. */
+    /** Runs on the session thread; lets go of the target on a thread of its own. */
     private void disconnect(String reason) {
         if (!state.connected()) {
             return;
         }
         leaks.checkNow();
         publish(ConnectionStatus.DISCONNECTED, clock.instant(), reason);
-        releaseTarget();
+        Thread.ofPlatform().daemon().name("leaklens-release-" + target().pid()).start(this::releaseTarget);
         thread.shutdown();
     }
 
@@ -415,39 +393,54 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** Once: stops reading, closes the stream and the connection. Any of these may wait on a hung target. */
     private void releaseTarget() {
-        histogramThread.shutdownNow();
         synchronized (this) {
+            if (released) {
+                return;
+            }
             released = true;
-            if (jfr != null) {
-                jfr.close();
-            }
         }
-        for (AutoCloseable subscription : new AutoCloseable[] {gcSubscription, lostSubscription}) {
-            try {
-                if (subscription != null) {
-                    subscription.close();
-                }
-            } catch (Exception e) {
-                // The connection is going anyway.
-            }
+        histograms.stop();
+        reader.stop();
+        JfrFeed feed;
+        synchronized (this) {
+            feed = jfr;
         }
-        connection.close();
+        try {
+            if (feed != null) {
+                feed.close();
+            }
+            connection.close(); // and every listener added through it
+        } finally {
+            release.complete(null);
+        }
     }
 
-    /** Stops watching and detaches; the last state (disconnected, with all data) stays available. */
+    /**
+     * Stops watching and detaches; the last state (disconnected, with all data) stays available. Waits a few seconds
+     * at most for the target to be let go of: a target that hangs is let go of by a thread of its own.
+     */
     @Override
     public void close() {
         if (thread.isShutdown()) {
-            return;
+            return; // ended by itself, and letting go already
         }
         try {
-            thread.submit(() -> disconnect(DETACHED)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The session thread is stuck on a dead connection: release from here.
-            releaseTarget();
+            thread.submit(() -> disconnect(DETACHED)).get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            Thread.ofPlatform().daemon().name("leaklens-release-" + target().pid()).start(this::releaseTarget);
         } finally {
             thread.shutdownNow();
+        }
+        try {
+            release.get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A target that hangs: its thread lets go once JMX gives up on it.
         }
     }
 }

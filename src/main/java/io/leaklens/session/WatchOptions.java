@@ -44,12 +44,12 @@ public record WatchOptions(String allocationThrottle, Duration oldObjectInterval
         this(allocationThrottle, oldObjectInterval, histogramInterval, DEFAULT_PAUSE_LIMIT);
     }
 
-    /** Checks the values at once, so that a bad one is a usage error, not a failed stream. */
     /** The same options with another limit, e.g. {@link #NO_PAUSE_LIMIT}. */
     public WatchOptions withHistogramPauseLimit(Duration limit) {
         return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, limit);
     }
 
+    /** Checks the values at once, so that a bad one is a usage error, not a failed stream. */
     public WatchOptions {
         if (oldObjectInterval == null || oldObjectInterval.isNegative()) {
             throw new IllegalArgumentException("the old-object interval must be zero (off) or positive");

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static io.leaklens.support.SessionStates.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The target killed (SIGKILL) while LeakLens is asking it for something that takes a while: a snapshot (its class
@@ -134,18 +133,5 @@ class TargetKilledMidRequestTest {
         assertThat(gone.disconnectReason()).isEqualTo("JVM " + target.pid() + " exited");
         assertThat(gone.heap().samples()).hasSizeGreaterThanOrEqualTo(2);
         return gone;
-    }
-
-    private static SessionState await(LiveSession session, String what, Predicate<SessionState> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            SessionState state = session.state();
-            if (condition.test(state)) {
-                return state;
-            }
-            Thread.sleep(20);
-        }
-        return fail("no state with %s within 15 s; last: %s", what, session.state());
     }
 }

@@ -1,0 +1,126 @@
+package io.leaklens.session;
+
+import io.leaklens.analysis.ClassHistogramParser;
+import io.leaklens.analysis.HistogramPausePredictor;
+import io.leaklens.attach.TargetConnection;
+import io.leaklens.model.ClassHistogram;
+import io.leaklens.model.PredictedPause;
+import io.leaklens.model.SessionState;
+import io.leaklens.model.TimedHistogram;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The class histograms of a live session. Each makes the target run a full collection and pauses it meanwhile, so
+ * the periodic ones run on a thread of their own and are skipped while one would pause the target for the
+ * session's limit or longer; they resume by themselves once the prediction falls below it (a smaller heap, or a
+ * snapshot that measured a faster target).
+ */
+final class HistogramSchedule {
+
+    private final TargetConnection connection;
+    private final WatchOptions options;
+    private final Supplier<SessionState> state;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    /** When the histogram now being taken was asked for (nanoTime), or 0: the target is paused by us meanwhile. */
+    private volatile long takingSince;
+
+    HistogramSchedule(TargetConnection connection, WatchOptions options, Supplier<SessionState> state, Clock clock) {
+        this.connection = connection;
+        this.options = options;
+        this.state = state;
+        this.clock = clock;
+        this.thread = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon()
+                .name("leaklens-histograms-" + connection.info().pid()).unstarted(task));
+    }
+
+    /**
+     * Starts the periodic histograms, each handed to {@code taken}, a skipped one's predicted pause to
+     * {@code skipped} (both on the histogram thread). Returns false when the options switch them off.
+     */
+    boolean start(Consumer<TimedHistogram> taken, Consumer<PredictedPause> skipped) {
+        Duration every = options.histogramInterval();
+        if (every.isZero()) {
+            return false;
+        }
+        thread.scheduleWithFixedDelay(() -> takePeriodic(taken, skipped), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void takePeriodic(Consumer<TimedHistogram> taken, Consumer<PredictedPause> skipped) {
+        if (!awaitFirstSample(LiveSession.FIRST_SAMPLE_WAIT)) {
+            return;
+        }
+        Optional<PredictedPause> tooLong = tooLong();
+        if (tooLong.isPresent()) {
+            skipped.accept(tooLong.get());
+            return;
+        }
+        try {
+            ClassHistogram histogram = take();
+            taken.accept(new TimedHistogram(clock.instant(), histogram));
+        } catch (IOException | RuntimeException e) {
+            // A target going away is reported by the sampler; a refused histogram leaves the rules without one.
+        }
+    }
+
+    /** Takes a histogram now, on the calling thread, and measures how long the target took. */
+    ClassHistogram take() throws IOException {
+        long start = System.nanoTime();
+        takingSince = start;
+        try {
+            String text = connection.classHistogram();
+            return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            takingSince = 0;
+        }
+    }
+
+    /** Whether a histogram is being taken: the target is paused by a full collection we asked for. */
+    boolean taking() {
+        return takingSince != 0;
+    }
+
+    /** The pause of a histogram taken now, predicted from the target's heap and its earlier histograms. */
+    PredictedPause predict() {
+        SessionState now = state.get();
+        return HistogramPausePredictor.predict(now.heap(), now.histograms());
+    }
+
+    /** The predicted pause of a histogram taken now, when it reaches the session's limit. */
+    Optional<PredictedPause> tooLong() {
+        PredictedPause pause = predict();
+        return pause.reaches(options.histogramPauseLimit()) ? Optional.of(pause) : Optional.empty();
+    }
+
+    /**
+     * Waits, at most {@code wait}, for the first heap reading (it comes within milliseconds of connecting): a
+     * histogram's pause is predicted from it. Returns whether it came and the target is still connected.
+     */
+    boolean awaitFirstSample(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (state.get().connected() && state.get().heap().latest().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the session is closing
+                return false;
+            }
+        }
+        return state.get().connected() && state.get().heap().latest().isPresent();
+    }
+
+    void stop() {
+        thread.shutdownNow();
+    }
+}
