@@ -9,7 +9,6 @@ import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +32,7 @@ class HangingTargetTest {
     @AfterEach
     void continueAndStop() throws Exception {
         if (target != null) {
-            signal("CONT", target.pid());
+            target.signal("CONT");
             target.close();
         }
     }
@@ -46,7 +45,7 @@ class HangingTargetTest {
         LiveSession session = LiveSession.connect(pid);
         try {
             await(session, "two heap readings", s -> s.heap().samples().size() >= 2);
-            signal("STOP", pid);
+            target.signal("STOP");
             long stoppedAt = System.nanoTime();
 
             assertThatThrownBy(() -> session.takeSnapshot("while stopped")).isInstanceOf(SessionException.class)
@@ -72,15 +71,10 @@ class HangingTargetTest {
                         + pid + ") and connect again");
         assertThat(since(connecting)).isLessThan(Duration.ofSeconds(3));
 
-        signal("CONT", pid);
+        target.signal("CONT");
         try (LiveSession again = LiveSession.connect(pid)) {
             assertThat(await(again, "two heap readings", s -> s.heap().samples().size() >= 2).connected()).isTrue();
         }
-    }
-
-    private static void signal(String name, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private static Duration since(long nanos) {

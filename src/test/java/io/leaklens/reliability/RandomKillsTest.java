@@ -21,12 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The target killed (SIGKILL) at a random moment within the first seconds of watching it: while LeakLens attaches,
- * starts the JMX agent, connects, opens the JFR stream, takes the first histograms, or streams. Each time LeakLens
- * answers within seconds, in one sentence (connecting fails, or the session ends with "JVM N exited"), keeps
- * the heap readings it had, lets go at once, and leaves no thread of its own behind.
+ * The target killed (SIGKILL) or stopped (SIGSTOP: it hangs) at a random moment within the first seconds of
+ * watching it: while LeakLens attaches, starts the JMX agent, connects, opens the JFR stream, takes the first
+ * histograms, or streams. Each time LeakLens answers within seconds, in one sentence (connecting fails, or the
+ * session ends saying the JVM exited or was stopped), keeps the heap readings it had, lets go at once, and leaves
+ * no thread of its own behind.
  * <p>
- * {@value #DEFAULT_KILLS} kills in {@code mvn verify}; {@code -Dleaklens.randomKills=20} (the reliability script)
+ * {@value #DEFAULT_KILLS} faults in {@code mvn verify}; {@code -Dleaklens.randomKills=20} (the reliability script)
  * for more, {@code -Dleaklens.seed=N} to repeat a run.
  */
 class RandomKillsTest {
@@ -50,7 +51,7 @@ class RandomKillsTest {
             try {
                 for (int i = 0; i < targets.size() && done + i < kills; i++) {
                     killOnce(targets.get(i), random.nextBoolean() ? random.nextInt(CONNECTING_MILLIS)
-                            : random.nextInt(CONNECTING_MILLIS, LATEST_KILL_MILLIS));
+                            : random.nextInt(CONNECTING_MILLIS, LATEST_KILL_MILLIS), random.nextBoolean());
                     killed.add(targets.get(i).pid());
                 }
             } finally {
@@ -64,7 +65,7 @@ class RandomKillsTest {
         return ChildJvm.of(StaticListLeak.class).jvmOptions("-Xmx128m");
     }
 
-    private static void killOnce(ChildJvm target, int delayMillis) throws Exception {
+    private static void killOnce(ChildJvm target, int delayMillis, boolean stop) throws Exception {
         long pid = target.pid();
         CompletableFuture<LiveSession> connecting = CompletableFuture.supplyAsync(() -> {
             try {
@@ -74,8 +75,26 @@ class RandomKillsTest {
             }
         });
         Thread.sleep(delayMillis);
-        target.process().destroyForcibly(); // SIGKILL, without waiting: LeakLens must notice by itself
+        if (stop) {
+            target.signal("STOP");
+        } else {
+            target.process().destroyForcibly(); // SIGKILL, without waiting: LeakLens must notice by itself
+        }
         long killedAt = System.nanoTime();
+        String fault = stop ? "stopped" : "killed";
+        try {
+            answered(target, connecting, killedAt, delayMillis, fault);
+        } finally {
+            if (stop) {
+                target.signal("CONT");
+                target.process().destroyForcibly();
+            }
+        }
+    }
+
+    private static void answered(ChildJvm target, CompletableFuture<LiveSession> connecting, long killedAt,
+                                 int delayMillis, String fault) throws Exception {
+        long pid = target.pid();
 
         LiveSession session;
         try {
@@ -84,20 +103,22 @@ class RandomKillsTest {
             assertThat(e.getCause()).isInstanceOf(SessionException.class);
             assertOneSentence(e.getCause().getMessage(), pid);
             assertThat(since(killedAt)).isLessThan(ANSWER_AFTER_KILL);
-            System.out.printf("killed after %,d ms, while connecting: %s%n", delayMillis, e.getCause().getMessage());
+            System.out.printf("%s after %,d ms, while connecting: %s%n", fault, delayMillis,
+                    e.getCause().getMessage());
             return;
         }
         try {
             SessionState gone = awaitDisconnect(session);
             assertThat(since(killedAt)).as("noticed").isLessThan(ANSWER_AFTER_KILL);
-            assertThat(gone.disconnectReason()).isEqualTo("JVM " + pid + " exited");
+            assertThat(gone.disconnectReason()).isEqualTo(fault.equals("killed") ? "JVM " + pid + " exited"
+                    : "JVM " + pid + " was stopped (SIGSTOP, or held by a debugger) and stopped answering");
             Snapshot kept = session.collectedSnapshot("kept");
             assertThat(kept.heap()).isEqualTo(gone.heap().latest().orElse(null));
             long closing = System.nanoTime();
             session.close();
             assertThat(since(closing)).as("closing").isLessThan(Duration.ofSeconds(1));
-            System.out.printf("killed after %,d ms, while watching: %s; %d heap samples, %d allocation samples "
-                    + "kept%n", delayMillis, gone.disconnectReason(), gone.heap().samples().size(),
+            System.out.printf("%s after %,d ms, while watching: %s; %d heap samples, %d allocation samples "
+                    + "kept%n", fault, delayMillis, gone.disconnectReason(), gone.heap().samples().size(),
                     gone.allocations().samples());
         } finally {
             session.close();

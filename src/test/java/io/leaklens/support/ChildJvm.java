@@ -104,6 +104,14 @@ public final class ChildJvm implements AutoCloseable {
         return process;
     }
 
+    /** Sends the child a signal by name ({@code STOP}, {@code CONT}) and waits until it was sent. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed");
+        }
+    }
+
     /** What the child printed so far, for assertion messages. */
     public String output() {
         synchronized (output) {
