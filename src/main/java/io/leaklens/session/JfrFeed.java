@@ -30,13 +30,17 @@ final class JfrFeed implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final OldObjectTrigger trigger;
     private final Runnable changed;
+    /** A scheduled refresh that paused the target this long stops the schedule. */
+    private final Duration pauseLimit;
     private volatile LiveJfrStream stream;
     private volatile String status;
     private ScheduledFuture<?> schedule;
 
-    private JfrFeed(MBeanServerConnection connection, JfrSettings settings, Consumer<HeapSummaryEvent> heapSummaries,
-                    Consumer<CollectionEvent> collections, Runnable changed, long pid) {
+    private JfrFeed(MBeanServerConnection connection, JfrSettings settings, Duration pauseLimit,
+                    Consumer<HeapSummaryEvent> heapSummaries, Consumer<CollectionEvent> collections, Runnable changed,
+                    long pid) {
         this.changed = changed;
+        this.pauseLimit = pauseLimit;
         this.collector = new JfrCollector(heapSummaries, collections, snapshot -> changed.run());
         this.trigger = new OldObjectTrigger(connection, settings.oldObjectCutoff());
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,11 +51,15 @@ final class JfrFeed implements AutoCloseable {
         this.status = "Streaming allocation samples (" + settings.allocationThrottle() + ")";
     }
 
-    /** Starts streaming; never fails: a target without JFR gives a feed whose status says so. */
+    /**
+     * Starts streaming; never fails: a target without JFR gives a feed whose status says so.
+     *
+     * @param pauseLimit a scheduled old-object refresh that pauses the target this long stops the schedule
+     */
     static JfrFeed start(MBeanServerConnection connection, JfrSettings settings, Duration oldObjectInterval,
-                         Consumer<HeapSummaryEvent> heapSummaries, Consumer<CollectionEvent> collections,
-                         Runnable changed, long pid) {
-        JfrFeed feed = new JfrFeed(connection, settings, heapSummaries, collections, changed, pid);
+                         Duration pauseLimit, Consumer<HeapSummaryEvent> heapSummaries,
+                         Consumer<CollectionEvent> collections, Runnable changed, long pid) {
+        JfrFeed feed = new JfrFeed(connection, settings, pauseLimit, heapSummaries, collections, changed, pid);
         try {
             feed.stream = LiveJfrStream.start(connection, settings, feed.collector, new LiveJfrStream.Listener() {
                 @Override
@@ -83,25 +91,42 @@ final class JfrFeed implements AutoCloseable {
             schedule = null;
         }
         if (!interval.isZero() && !interval.isNegative() && !refresher.isShutdown()) {
-            schedule = refresher.scheduleWithFixedDelay(this::refreshNow, interval.toMillis(), interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            schedule = refresher.scheduleWithFixedDelay(this::refreshOnSchedule, interval.toMillis(),
+                    interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /** Asks the target for its old-object samples now, in the background; they arrive with the stream. */
     void refreshOldObjects() {
         if (stream != null && !refresher.isShutdown()) {
-            refresher.execute(this::refreshNow);
+            refresher.execute(this::refresh);
         }
     }
 
-    private void refreshNow() {
+    /**
+     * A refresh of the schedule. One that paused the target for the limit or longer (a heap of tens of GB: the
+     * search is cut off at 250 ms, but JFR's work around it grows with the heap) stops the schedule, and the status
+     * says so; a refresh the user asks for is still made.
+     */
+    private void refreshOnSchedule() {
+        Duration took = refresh();
+        if (took.compareTo(pauseLimit) >= 0) {
+            scheduleOldObjects(Duration.ZERO);
+            setStatus("Old objects are no longer refreshed by themselves: the last refresh paused this JVM for up to "
+                    + took.toMillis() + " ms; they come only when asked for");
+        }
+    }
+
+    /** How long the request took (the target's pause is part of it), zero if it failed. */
+    private Duration refresh() {
         try {
             collector.requested(java.time.Instant.now());
             OldObjectRefresh refresh = trigger.refresh();
             collector.requestTook(refresh.clientTime());
+            return refresh.clientTime();
         } catch (IOException | RuntimeException e) {
             setStatus("Could not refresh old objects: " + SessionException.firstLine(e));
+            return Duration.ZERO;
         }
     }
 

@@ -145,6 +145,7 @@ public final class LiveSession implements AutoCloseable {
 
     private void startJfr() {
         JfrFeed feed = JfrFeed.start(connection.mbeans(), options.jfrSettings(), options.oldObjectInterval(),
+                options.oldObjectPauseLimit(),
                 summary -> onSessionThread(() -> onGc(gcJoiner.add(summary))),
                 collection -> onSessionThread(() -> onGc(gcJoiner.add(collection))), () -> onSessionThread(() -> {
                     if (state.connected()) {

@@ -44,6 +44,15 @@ public record WatchOptions(String allocationThrottle, Duration oldObjectInterval
         this(allocationThrottle, oldObjectInterval, histogramInterval, DEFAULT_PAUSE_LIMIT);
     }
 
+    /**
+     * Old objects stop being refreshed on schedule once a refresh paused the target this long: the default limit, or
+     * a stricter one given for histograms. Lifting the histograms' limit does not lift it: the user asked for
+     * histograms, not for longer path searches.
+     */
+    public Duration oldObjectPauseLimit() {
+        return histogramPauseLimit.compareTo(DEFAULT_PAUSE_LIMIT) < 0 ? histogramPauseLimit : DEFAULT_PAUSE_LIMIT;
+    }
+
     /** The same options with another limit, e.g. {@link #NO_PAUSE_LIMIT}. */
     public WatchOptions withHistogramPauseLimit(Duration limit) {
         return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, limit);

@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import static io.leaklens.store.HumanUnits.count;
 import static io.leaklens.store.HumanUnits.signedCount;
@@ -34,19 +33,13 @@ import static io.leaklens.store.HumanUnits.size;
 public final class DiffHtmlReport {
 
     static final int DEFAULT_TOP_CLASSES = 50;
-    static final int CHART_GROWERS = 15;
-    static final int CHART_SHRINKERS = 5;
     static final int TOP_SITES = 20;
     static final int TOP_SURVIVORS = 10;
     static final String NO_SUSPECTS = "No class grew enough to suspect a leak.";
 
     // The chart's geometry, in SVG units: names on one side of the axis, bars and their sizes on the other.
-    private static final int CHART_WIDTH = 960;
-    private static final int AXIS = CHART_WIDTH / 2;
-    private static final int ROW = 24;
-    private static final int BAR = 14;
-    private static final int VALUE_ROOM = 90;
-    private static final int LABEL_CHARS = 60;
+    /** The report's style sheet, written into the page: the report is one file to send or attach. */
+    private static final String CSS = styleSheet();
 
     private DiffHtmlReport() {
     }
@@ -77,7 +70,7 @@ public final class DiffHtmlReport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(html, diff, title);
         suspects(html, diff.suspects());
-        chart(html, diff.classes());
+        DiffBarChart.append(html, diff.classes());
         classes(html, diff.classes(), topClasses);
         sites(html, diff.sites());
         oldObjects(html, diff);
@@ -180,7 +173,7 @@ public final class DiffHtmlReport {
     private static String path(List<PathStep> steps) {
         StringBuilder list = new StringBuilder("<ol class=\"path\">");
         for (int i = 0; i < steps.size(); i++) {
-            list.append("<li style=\"margin-left:").append(num(1.2 * i))
+            list.append("<li style=\"margin-left:").append(DiffBarChart.num(1.2 * i))
                     .append("em\">").append(i == 0 ? "" : "<span class=\"arrow\">\u2192</span> ")
                     .append("<code>").append(esc(steps.get(i).toString())).append("</code></li>");
         }
@@ -191,55 +184,6 @@ public final class DiffHtmlReport {
      * A diverging bar chart: the biggest growers to the right of the axis, the biggest shrinkers to the left, each
      * named on the other side so the names line up. One scale for both, so bars compare across the axis.
      */
-    private static void chart(StringBuilder html, List<ClassDelta> classes) {
-        List<ClassDelta> rows = new ArrayList<>(classes.stream().filter(c -> c.bytesDelta() > 0)
-                .sorted(Comparator.comparingLong(ClassDelta::bytesDelta).reversed()
-                        .thenComparing(ClassDelta::className))
-                .limit(CHART_GROWERS).toList());
-        // Shrinkers below, the biggest shrink last: the whole chart runs from most grown to most shrunk.
-        rows.addAll(classes.stream().filter(c -> c.bytesDelta() < 0)
-                .sorted(Comparator.comparingLong(ClassDelta::bytesDelta).thenComparing(ClassDelta::className))
-                .limit(CHART_SHRINKERS).toList().reversed());
-        html.append("<section id=\"chart\" class=\"card\">\n<h2>Biggest changes in live bytes</h2>\n");
-        if (rows.isEmpty()) {
-            html.append("<p class=\"empty\">No class changed in size.</p>\n</section>\n");
-            return;
-        }
-        long max = rows.stream().mapToLong(c -> Math.abs(c.bytesDelta())).max().orElse(1);
-        double scale = (double) (AXIS - VALUE_ROOM) / max;
-        int height = rows.size() * ROW + 8;
-        html.append("<div class=\"scroll\"><svg class=\"bars\" role=\"img\" aria-labelledby=\"chart-title\" ")
-                .append("viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height).append("\" width=\"")
-                .append(CHART_WIDTH).append("\" height=\"").append(height).append("\">\n")
-                .append("<title id=\"chart-title\">Live bytes grown (right) and shrunk (left) per class</title>\n");
-        for (int i = 0; i < rows.size(); i++) {
-            ClassDelta c = rows.get(i);
-            boolean grew = c.bytesDelta() > 0;
-            // At least a pixel: a class in the chart changed, so it should not look like it did not.
-            double width = Math.max(1, Math.abs(c.bytesDelta()) * scale);
-            double top = 4 + i * ROW + (ROW - BAR) / 2.0;
-            double middle = 4 + i * ROW + ROW / 2.0;
-            String value = signedSize(c.bytesDelta());
-            html.append("<g><title>").append(esc(c.className())).append(": ").append(value).append("</title>")
-                    .append("<rect class=\"bar ").append(grew ? "grow" : "shrink").append("\" x=\"")
-                    .append(num(grew ? AXIS : AXIS - width)).append("\" y=\"").append(num(top))
-                    .append("\" width=\"").append(num(width)).append("\" height=\"").append(BAR)
-                    .append("\" rx=\"2\"/>")
-                    .append("<text class=\"label\" x=\"").append(grew ? AXIS - 8 : AXIS + 8).append("\" y=\"")
-                    .append(num(middle)).append("\" text-anchor=\"").append(grew ? "end" : "start").append("\">")
-                    .append(esc(shorten(c.className()))).append("</text>")
-                    .append("<text class=\"value\" x=\"").append(num(grew ? AXIS + width + 6 : AXIS - width - 6))
-                    .append("\" y=\"").append(num(middle)).append("\" text-anchor=\"")
-                    .append(grew ? "start" : "end").append("\">").append(value).append("</text></g>\n");
-        }
-        html.append("<line class=\"axis\" x1=\"").append(AXIS).append("\" y1=\"0\" x2=\"").append(AXIS)
-                .append("\" y2=\"").append(height).append("\"/>\n</svg></div>\n")
-                .append("<p class=\"legend\"><span class=\"swatch shrink\"></span>\u2190 shrank ")
-                .append("<span class=\"swatch grow\"></span>grew \u2192 <span class=\"muted\">(top ")
-                .append(CHART_GROWERS).append(" growers and ").append(CHART_SHRINKERS)
-                .append(" shrinkers; hover a bar for the full name)</span></p>\n</section>\n");
-    }
-
     private static void classes(StringBuilder html, List<ClassDelta> classes, int top) {
         html.append("<section id=\"classes\" class=\"card\">\n<h2>Classes</h2>\n");
         if (classes.isEmpty()) {
@@ -357,15 +301,15 @@ public final class DiffHtmlReport {
         return delta > 0 ? "up" : delta < 0 ? "down" : "flat";
     }
 
-    /** Long names lose their start, not their end: the simple name is what a person recognises. */
-    private static String shorten(String className) {
-        return className.length() <= LABEL_CHARS ? className
-                : "\u2026" + className.substring(className.length() - LABEL_CHARS + 1);
-    }
-
-    /** SVG coordinates with a dot whatever the default locale, and no needless digits. */
-    private static String num(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    private static String styleSheet() {
+        try (var in = DiffHtmlReport.class.getResourceAsStream("diff-report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("diff-report.css is missing from LeakLens's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Text for element content and attribute values alike. */
@@ -392,89 +336,4 @@ public final class DiffHtmlReport {
         }
         return out == null ? text : out.toString();
     }
-
-    private static final String CSS = """
-            :root {
-              color-scheme: light dark;
-              --bg: #f5f6f8; --card: #ffffff; --text: #1c2230; --muted: #626c7d; --line: #e1e5eb;
-              --zebra: #f7f8fb; --code: #eef1f6; --grow: #d64545; --shrink: #2f9e6e; --accent: #3b5bdb;
-            }
-            @media (prefers-color-scheme: dark) {
-              :root {
-                --bg: #12151a; --card: #1b1f27; --text: #e3e7ee; --muted: #98a2b3; --line: #2b313c;
-                --zebra: #1f242d; --code: #262c36; --grow: #f26b6b; --shrink: #45c48b; --accent: #8ea6ff;
-              }
-            }
-            * { box-sizing: border-box; }
-            body { margin: 0; background: var(--bg); color: var(--text);
-              font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; }
-            main { max-width: 1120px; margin: 0 auto; padding: 24px 20px 8px; }
-            .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
-              padding: 18px 22px; margin: 0 0 18px; }
-            h1 { font-size: 1.5em; margin: 0 0 14px; line-height: 1.25; }
-            h2 { font-size: 1.1em; margin: 0 0 12px; }
-            code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;
-              background: var(--code); padding: 1px 5px; border-radius: 4px; overflow-wrap: anywhere; }
-            .muted { color: var(--muted); }
-            .up { color: var(--grow); }
-            .down { color: var(--shrink); }
-            .empty { color: var(--muted); font-style: italic; margin: 0; }
-            .snapshots { display: grid; grid-template-columns: 1fr auto 1fr; gap: 18px; align-items: center; }
-            .snap { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
-            .snap .role { font-size: .75em; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
-            .snap .name { font-weight: 600; font-size: 1.1em; margin-bottom: 6px; }
-            .between { text-align: center; color: var(--muted); font-size: .9em; }
-            .between .arrow { font-size: 1.8em; line-height: 1; color: var(--accent); }
-            dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
-            dt { color: var(--muted); }
-            dd { margin: 0; }
-            .notes { white-space: pre-wrap; }
-            .summary { margin: 16px 0 0; }
-            .suspect { border-left: 4px solid var(--grow); background: var(--zebra); border-radius: 6px;
-              padding: 12px 16px; margin: 0 0 14px; }
-            .suspect:last-child { margin-bottom: 0; }
-            .suspect-head { display: flex; justify-content: space-between; gap: 12px; align-items: center;
-              font-weight: 600; }
-            .score { white-space: nowrap; display: flex; align-items: center; gap: 8px; }
-            .meter { display: inline-block; width: 80px; height: 8px; border-radius: 4px; background: var(--line);
-              overflow: hidden; }
-            .meter span { display: block; height: 100%; background: var(--grow); }
-            .explain { margin: 8px 0; }
-            ol.path { list-style: none; margin: 0; padding: 0; }
-            ol.path li { margin: 2px 0; }
-            .arrow { color: var(--muted); }
-            .scroll { overflow-x: auto; }
-            svg.bars { display: block; max-width: 100%; height: auto; }
-            svg.bars text { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-              dominant-baseline: central; fill: var(--text); }
-            svg.bars text.value { fill: var(--muted); }
-            svg.bars g:hover rect { opacity: .8; }
-            .bar.grow, .swatch.grow { fill: var(--grow); background: var(--grow); }
-            .bar.shrink, .swatch.shrink { fill: var(--shrink); background: var(--shrink); }
-            .axis { stroke: var(--muted); stroke-width: 1; }
-            .legend { font-size: .85em; margin: 10px 0 0; }
-            .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 5px 0 0;
-              vertical-align: middle; }
-            .legend .swatch.grow { margin-left: 14px; }
-            table { border-collapse: collapse; width: 100%; font-size: .92em; }
-            caption { text-align: left; color: var(--muted); padding: 0 0 8px; }
-            th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-            th { font-weight: 600; color: var(--muted); white-space: nowrap; }
-            th.group { text-align: center; border-bottom: 1px solid var(--line); }
-            .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            tbody tr:nth-child(even) { background: var(--zebra); }
-            .tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: .72em; font-weight: 700;
-              text-transform: uppercase; letter-spacing: .04em; color: #fff; vertical-align: middle; }
-            .tag.new { background: var(--grow); }
-            .tag.gone { background: var(--shrink); }
-            footer { text-align: center; color: var(--muted); font-size: .85em; padding: 4px 0 24px; }
-            @media (max-width: 720px) {
-              .snapshots { grid-template-columns: 1fr; }
-              .between br { display: none; }
-            }
-            @media print {
-              body { background: #fff; }
-              .card { break-inside: avoid; border-color: #ccc; }
-            }
-            """;
 }

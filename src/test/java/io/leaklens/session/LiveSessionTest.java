@@ -149,8 +149,9 @@ class LiveSessionTest {
 
     @Test
     void histogramsThatWouldPauseTheTargetTooLongAreSkippedAndTheStateSaysWhy() throws Exception {
-        // A limit of 1 ns stands in for a heap of many GB: every histogram of this small target reaches it.
-        WatchOptions strict = new WatchOptions("150/s", Duration.ZERO, Duration.ofSeconds(15))
+        // A limit of 1 ns stands in for a heap of many GB: every histogram of this small target reaches it, and so
+        // does every old-object refresh.
+        WatchOptions strict = new WatchOptions("150/s", Duration.ofSeconds(1), Duration.ofSeconds(15))
                 .withHistogramPauseLimit(Duration.ofNanos(1));
         States states = new States();
         try (LiveSession session = LiveSession.connect(leak.pid(), strict)) {
@@ -164,6 +165,10 @@ class LiveSessionTest {
                     + "objects instead\\.");
             assertThat(skipped.histograms()).isEmpty();
             assertThat(session.longHistogramPause()).isPresent();
+            SessionState stopped = states.await(Duration.ofSeconds(10), "old objects off",
+                    s -> s.jfrStatus().startsWith("Old objects are no longer refreshed"));
+            assertThat(stopped.jfrStatus()).matches("Old objects are no longer refreshed by themselves: the last "
+                    + "refresh paused this JVM for up to \\d+ ms; they come only when asked for");
         }
     }
 
