@@ -49,6 +49,8 @@ public final class HeapView extends VBox {
         subtitle.textProperty().bind(model.subtitleProperty());
         status.setId("heap-status");
         status.getStyleClass().add("session-status");
+        status.setWrapText(true); // a disconnect says why in a sentence that must not be cut off
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         connectedListener = (obs, old, connected) -> status.pseudoClassStateChanged(DISCONNECTED, !connected);
         model.connectedProperty().addListener(connectedListener);
