@@ -22,7 +22,7 @@ echo "== kill while saving, sockets, two watchers, targets killed and stopped"
 mvn -B -q -Dleaklens.kills="$kills" -Dleaklens.randomKills=$(( kills / 2 )) -Dleaklens.seed="$seed" \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest='KillWhileSavingTest,TwoWatchersTest,TargetKilledMidRequestTest,HangingTargetTest,RandomKillsTest' test 2>&1 \
-  | grep -E '^(kill|killed|random) |Tests run|FAIL' || true
+  | grep -E '^(kill|killed|stopped|random) |Tests run|FAIL' || true
 for report in target/surefire-reports/TEST-io.leaklens.reliability.KillWhileSavingTest.xml \
   target/surefire-reports/TEST-io.leaklens.reliability.TwoWatchersTest.xml \
   target/surefire-reports/TEST-io.leaklens.reliability.HangingTargetTest.xml \
