@@ -11,10 +11,11 @@ import java.time.Duration;
 final class TargetSilence {
 
     /**
-     * A target that gives no answer this long stopped answering. Far beyond any pause of a healthy JVM; a histogram
-     * we asked for may pause it longer, and is waited for.
+     * A target that gives no answer this long stopped answering. Far beyond any pause of a healthy JVM, and long
+     * enough for one thrashing in full collections near its heap's limit (exactly when a leak is worth watching),
+     * which still answers between them; a histogram we asked for may pause it longer, and is waited for.
      */
-    static final Duration NOT_ANSWERING = Duration.ofSeconds(10);
+    static final Duration NOT_ANSWERING = Duration.ofSeconds(20);
 
     /** A read unanswered this long while the target's process is stopped: it will not answer until continued. */
     static final Duration STOPPED = Duration.ofSeconds(2);
