@@ -31,8 +31,11 @@ public final class EventMapper {
 
     /** Distinct stacks remembered; past this the cache starts over (a new chunk brings new objects anyway). */
     static final int STACK_CACHE_SIZE = 4_096;
+    /** Distinct frames remembered, for all the stacks above. */
+    static final int FRAME_CACHE_SIZE = 16_384;
     private final java.util.Map<RecordedStackTrace, List<StackFrame>> stacks = new java.util.IdentityHashMap<>();
     private final java.util.Map<List<StackFrame>, List<StackFrame>> distinctStacks = new java.util.HashMap<>();
+    private final java.util.Map<StackFrame, StackFrame> distinctFrames = new java.util.HashMap<>();
     private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
     private final java.util.Map<jdk.jfr.consumer.RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
     private jdk.jfr.consumer.RecordedThread lastThread;
@@ -182,7 +185,23 @@ public final class EventMapper {
         return stack;
     }
 
-    private static List<StackFrame> mapFrames(RecordedStackTrace trace) {
+    /**
+     * The one frame of this content. Distinct stacks keep coming long after a target warmed up (those of the JMX
+     * threads that serve LeakLens itself vary without end), but they are made of the same few thousand frames.
+     */
+    private StackFrame distinct(StackFrame frame) {
+        StackFrame known = distinctFrames.get(frame);
+        if (known != null) {
+            return known;
+        }
+        if (distinctFrames.size() >= FRAME_CACHE_SIZE) {
+            distinctFrames.clear();
+        }
+        distinctFrames.put(frame, frame);
+        return frame;
+    }
+
+    private List<StackFrame> mapFrames(RecordedStackTrace trace) {
         List<RecordedFrame> frames = trace.getFrames();
         List<StackFrame> stack = new ArrayList<>(Math.min(frames.size(), MAX_FRAMES));
         for (RecordedFrame frame : frames) {
@@ -192,7 +211,7 @@ public final class EventMapper {
             RecordedMethod method = frame.getMethod();
             String type = method == null ? ClassNames.UNKNOWN : className(method.getType());
             String name = method == null || method.getName() == null ? ClassNames.UNKNOWN : method.getName();
-            stack.add(new StackFrame(type, name, Math.max(-1, frame.getLineNumber())));
+            stack.add(distinct(new StackFrame(type, name, Math.max(-1, frame.getLineNumber()))));
         }
         return stack;
     }

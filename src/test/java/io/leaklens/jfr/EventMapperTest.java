@@ -143,5 +143,12 @@ class EventMapperTest {
             assertThat(after.stack()).isSameAs(before.stack());
             assertThat(after.className()).isSameAs(before.className());
         }
+        // Stacks that differ share their frames: one object per distinct frame.
+        java.util.Map<io.leaklens.model.StackFrame, io.leaklens.model.StackFrame> seen = new java.util.HashMap<>();
+        for (RecordedEvent event : first) {
+            for (io.leaklens.model.StackFrame frame : mapper.allocation(event).stack()) {
+                assertThat(seen.computeIfAbsent(frame, f -> f)).isSameAs(frame);
+            }
+        }
     }
 }
