@@ -94,8 +94,10 @@ final class LeakWatch {
             LeakReport latest = LeakDetector.analyze(heap, evidence, allocations, oldObjects);
             if (latest.verdict() == LeakVerdict.LEAK && detectedAt == null) {
                 detectedAt = now;
+            } else if (latest.verdict() == LeakVerdict.NO_LEAK) {
+                detectedAt = null; // what looked like a leak levelled off: a later one is timed from its own start
             }
-            report = latest.detectedAt(detectedAt);
+            report = latest.verdict() == LeakVerdict.LEAK ? latest.detectedAt(detectedAt) : latest;
         }
         return report;
     }

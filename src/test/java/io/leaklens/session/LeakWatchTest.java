@@ -3,6 +3,8 @@ package io.leaklens.session;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.HeapHistory;
+import io.leaklens.model.HistogramEntry;
+import io.leaklens.model.LeakReport;
 import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.LiveSetPoint;
 import io.leaklens.model.OldObjectSet;
@@ -40,6 +42,31 @@ class LeakWatchTest {
         watch.add(ONE);
 
         assertThat(report(watch)).isEqualTo(LeakVerdict.NO_LEAK);
+    }
+
+    @Test
+    void aGrowthThatLevelsOffIsNoLongerALeakAndLeavesNoDetectionTime() {
+        LeakWatch watch = new LeakWatch();
+        for (int i = 0; i < 6; i++) {
+            watch.addPeriodic(cacheEntries(i, 1_000L * i));
+        }
+        LeakReport growing = watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(80));
+        assertThat(growing.verdict()).isEqualTo(LeakVerdict.LEAK);
+        assertThat(growing.detectedAt()).isEqualTo(T0.plusSeconds(80));
+
+        for (int i = 6; i < 26; i++) {
+            watch.addPeriodic(cacheEntries(i, 5_000)); // a bounded cache, full
+        }
+        LeakReport full = watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(400));
+        assertThat(full.verdict()).isEqualTo(LeakVerdict.NO_LEAK);
+        assertThat(full.detectedAt()).isNull();
+    }
+
+    private static TimedHistogram cacheEntries(int index, long entries) {
+        return new TimedHistogram(T0.plusSeconds(15L * index), new ClassHistogram(List.of(
+                new HistogramEntry("com.acme.Cache$Entry", entries, 32 * entries),
+                new HistogramEntry("byte[]", 1_000, 200_000_000L)), 1_000 + entries, 200_000_000L + 32 * entries,
+                Duration.ofMillis(50)));
     }
 
     private static LeakVerdict report(LeakWatch watch) {
