@@ -219,9 +219,7 @@ public final class LiveSession implements AutoCloseable {
      */
     public Snapshot takeSnapshot(String name) throws SessionException, InterruptedException {
         if (!state.connected()) {
-            throw new SessionException("cannot take a snapshot: " + (state.disconnectReason() == null
-                    || DETACHED.equals(state.disconnectReason()) ? "JVM " + target().pid() + " is no longer connected"
-                    : state.disconnectReason()));
+            throw new SessionException("cannot take a snapshot: " + TargetRequest.ended(state));
         }
         Instant takenAt = clock.instant();
         ClassHistogram histogram;

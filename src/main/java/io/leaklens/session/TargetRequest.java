@@ -22,6 +22,13 @@ final class TargetRequest {
     private TargetRequest() {
     }
 
+    /** Why a session that ended no longer answers, in one sentence. */
+    static String ended(SessionState state) {
+        String reason = state.disconnectReason();
+        return reason == null || LiveSession.DETACHED.equals(reason)
+                ? "JVM " + state.target().pid() + " is no longer connected" : reason;
+    }
+
     static <T> T await(Callable<T> request, Supplier<SessionState> session)
             throws IOException, SessionException, InterruptedException {
         long pid = session.get().target().pid();
@@ -39,9 +46,7 @@ final class TargetRequest {
             } catch (TimeoutException e) {
                 SessionState now = session.get();
                 if (!now.connected()) {
-                    String reason = now.disconnectReason();
-                    throw new SessionException(reason == null || LiveSession.DETACHED.equals(reason)
-                            ? "JVM " + pid + " is no longer connected" : reason, null);
+                    throw new SessionException(ended(now), null);
                 }
             } catch (ExecutionException e) {
                 switch (e.getCause()) {
