@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,8 +33,8 @@ final class HistogramSchedule {
     private final Supplier<SessionState> state;
     private final Clock clock;
     private final ScheduledExecutorService thread;
-    /** When the histogram now being taken was asked for (nanoTime), or 0: the target is paused by us meanwhile. */
-    private volatile long takingSince;
+    /** Histograms being taken now (a periodic one and a snapshot's may overlap): the target is paused by us. */
+    private final AtomicInteger taking = new AtomicInteger();
 
     HistogramSchedule(TargetConnection connection, WatchOptions options, Supplier<SessionState> state, Clock clock) {
         this.connection = connection;
@@ -77,18 +78,18 @@ final class HistogramSchedule {
     /** Takes a histogram now, on the calling thread, and measures how long the target took. */
     ClassHistogram take() throws IOException {
         long start = System.nanoTime();
-        takingSince = start;
+        taking.incrementAndGet();
         try {
             String text = connection.classHistogram();
             return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            takingSince = 0;
+            taking.decrementAndGet();
         }
     }
 
     /** Whether a histogram is being taken: the target is paused by a full collection we asked for. */
     boolean taking() {
-        return takingSince != 0;
+        return taking.get() > 0;
     }
 
     /** The pause of a histogram taken now, predicted from the target's heap and its earlier histograms. */
