@@ -69,8 +69,8 @@ public final class LiveSession implements AutoCloseable {
     private final Instant connectedAt;
     private volatile SessionState state;
     private final WatchOptions options;
-    private volatile JfrFeed jfr;
-    private boolean released;
+    private final SessionJfr jfr;
+    private boolean released; // guarded by this
     /** The leak rules and their histograms: touched on the session thread only. */
     private final LeakWatch leaks = new LeakWatch();
     private final HistogramSchedule histograms;
@@ -96,6 +96,7 @@ public final class LiveSession implements AutoCloseable {
         this.histograms = new HistogramSchedule(connection, options, () -> state, clock);
         this.reader = new SampleReader(connection);
         this.silence = new TargetSilence(connection);
+        this.jfr = new SessionJfr(connection, options, () -> state, clock);
     }
 
     /** Connects to the JVM with this pid and starts watching it; the first sample is taken at once. */
@@ -107,11 +108,7 @@ public final class LiveSession implements AutoCloseable {
         return connect(new JvmConnector(), pid, options);
     }
 
-    public static LiveSession connect(JvmConnector connector, long pid) throws SessionException {
-        return connect(connector, pid, WatchOptions.DEFAULTS);
-    }
-
-    public static LiveSession connect(JvmConnector connector, long pid, WatchOptions options)
+    private static LiveSession connect(JvmConnector connector, long pid, WatchOptions options)
             throws SessionException {
         TargetConnection connection;
         try {
@@ -139,52 +136,15 @@ public final class LiveSession implements AutoCloseable {
         if (!periodic) {
             leaks.periodicHistograms(false);
         }
-        // Opening the JFR stream takes a few hundred ms: the heap is shown meanwhile.
-        Thread.ofPlatform().daemon().name("leaklens-jfr-start-" + connection.info().pid()).start(this::startJfr);
-    }
-
-    private void startJfr() {
-        JfrFeed feed = JfrFeed.start(connection.mbeans(), options.jfrSettings(), options.oldObjectInterval(),
-                options.oldObjectPauseLimit(),
-                summary -> onSessionThread(() -> onGc(gcJoiner.add(summary))),
-                collection -> onSessionThread(() -> onGc(gcJoiner.add(collection))), () -> onSessionThread(() -> {
-                    if (state.connected()) {
-                        publish(ConnectionStatus.CONNECTED, null, null);
-                    }
-                }), connection.info().pid());
-        synchronized (this) {
-            if (released) {
-                feed.close(); // the session ended while the stream was opening
-                return;
-            }
-            jfr = feed;
-        }
-        if (!feed.streaming()) {
-            onSessionThread(this::listenToGcNotifications);
-        }
-    }
-
-    /**
-     * Without JFR, collections are told by JMX's GC notifications. Only then: they cost the target more than they
-     * seem, since the first notification listener makes its connector keep the last thousand notifications of
-     * every MBean in a buffer, and that heap grows like a leak for minutes. Runs on the session thread.
-     */
-    private void listenToGcNotifications() {
-        if (!state.connected()) {
-            return;
-        }
-        try {
-            connection.onGc(event -> onSessionThread(() -> onGc(event))); // removed when the connection closes
-        } catch (IOException | RuntimeException e) {
-            // The heap readings go on; only the GC markers are missing.
-        }
+        jfr.start(summary -> onSessionThread(() -> onGc(gcJoiner.add(summary))),
+                collection -> onSessionThread(() -> onGc(gcJoiner.add(collection))),
+                () -> onSessionThread(this::publishWhileConnected),
+                event -> onSessionThread(() -> onGc(event)));
     }
 
     /** Asks the target for its surviving sampled objects and their paths now; they arrive in a later state. */
     public void refreshOldObjects() {
-        if (jfr != null && state.connected()) {
-            jfr.refreshOldObjects();
-        }
+        jfr.refreshOldObjects();
     }
 
     /**
@@ -192,23 +152,7 @@ public final class LiveSession implements AutoCloseable {
      * Without JFR, or once disconnected, it returns false at once.
      */
     public boolean refreshOldObjectsAndWait(Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (jfr == null && state.connected() && System.nanoTime() < deadline) {
-            Thread.sleep(50); // the stream is still opening, right after connecting
-        }
-        if (jfr == null || !state.connected()) {
-            return false;
-        }
-        Instant asked = clock.instant().minusSeconds(1);
-        refreshOldObjects();
-        while (System.nanoTime() < deadline && state.connected()) {
-            Instant emitted = state.oldObjects().emittedAt();
-            if (emitted != null && emitted.isAfter(asked)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return jfr.refreshOldObjectsAndWait(wait);
     }
 
     /**
@@ -278,6 +222,13 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** Runs on the session thread: after the end, the final state stays as it was published. */
+    private void publishWhileConnected() {
+        if (state.connected()) {
+            publish(ConnectionStatus.CONNECTED, null, null);
+        }
+    }
+
+    /** Runs on the session thread: after the end, the final state stays as it was published. */
     private void changeWhileConnected(Runnable change) {
         if (state.connected()) {
             change.run();
@@ -293,22 +244,12 @@ public final class LiveSession implements AutoCloseable {
      * @throws SessionException         when the stream cannot take it
      */
     public void setAllocationThrottle(String throttle) throws SessionException {
-        JfrFeed feed = jfr;
-        if (feed == null) {
-            throw new SessionException("the JFR stream has not started yet", null);
-        }
-        try {
-            feed.setAllocationThrottle(throttle);
-        } catch (IOException e) {
-            throw new SessionException("cannot change the sample rate: " + e.getMessage(), e);
-        }
+        jfr.setAllocationThrottle(throttle);
     }
 
     /** How often old objects are refreshed by themselves; zero switches it off. */
     public void setOldObjectInterval(Duration interval) {
-        if (jfr != null) {
-            jfr.scheduleOldObjects(interval);
-        }
+        jfr.setOldObjectInterval(interval);
     }
 
     private void onSessionThread(Runnable task) {
@@ -381,11 +322,11 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
-        JfrCollector.Snapshot jfrData = jfr == null ? JfrCollector.Snapshot.EMPTY : jfr.snapshot();
+        JfrCollector.Snapshot jfrData = jfr.snapshot();
         HeapHistory heap = timeline.history();
         LeakReport report = leaks.report(heap, jfrData.allocations(), jfrData.oldObjects(), clock.instant());
         state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, heap,
-                jfrData.allocations(), jfrData.oldObjects(), jfr == null ? "" : jfr.status(), leaks.histograms(),
+                jfrData.allocations(), jfrData.oldObjects(), jfr.status(), leaks.histograms(),
                 report, leaks.histogramStatus());
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
@@ -402,14 +343,8 @@ public final class LiveSession implements AutoCloseable {
         }
         histograms.stop();
         reader.stop();
-        JfrFeed feed;
-        synchronized (this) {
-            feed = jfr;
-        }
         try {
-            if (feed != null) {
-                feed.close();
-            }
+            jfr.close();
             connection.close(); // and every listener added through it
         } finally {
             release.complete(null);
