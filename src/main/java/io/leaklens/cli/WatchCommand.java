@@ -179,9 +179,12 @@ final class WatchCommand implements Callable<Integer> {
                 return;
             }
             if (Duration.between(Instant.now(), end).toMillis() >= 1000) {
-                HeapSummary heap = HeapSummary.of(session.state().heap());
+                SessionState now = session.state();
+                HeapSummary heap = HeapSummary.of(now.heap());
                 err.println("leaklens: " + WatchText.duration(Duration.between(Instant.now(), end)) + " left; heap "
-                        + io.leaklens.model.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs");
+                        + io.leaklens.model.ByteSize.format(heap.usedEnd()) + ", " + heap.gcCount() + " GCs"
+                        + now.silentFor(Instant.now()).map(s -> "; no answer from the JVM for " + s.toSeconds()
+                        + " s").orElse(""));
             }
         }
     }

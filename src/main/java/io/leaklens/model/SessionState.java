@@ -1,5 +1,6 @@
 package io.leaklens.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +62,24 @@ public record SessionState(TargetInfo target, ConnectionStatus status, Instant c
                 OldObjectSet.NONE, "");
     }
 
+    /** A connected target whose last heap reading is this old is slow to answer, or not answering. */
+    public static final Duration SILENT_AFTER = Duration.ofSeconds(3);
+
     public boolean connected() {
         return status == ConnectionStatus.CONNECTED;
+    }
+
+    /**
+     * How long the connected target has not answered, when it is {@link #SILENT_AFTER} or longer: a long GC pause,
+     * or a JVM that hangs. Empty otherwise, before the first reading, and once disconnected.
+     */
+    public Optional<Duration> silentFor(Instant now) {
+        Optional<HeapSample> last = heap.latest();
+        if (!connected() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration silent = Duration.between(last.get().time(), now);
+        return silent.compareTo(SILENT_AFTER) >= 0 ? Optional.of(silent) : Optional.empty();
     }
 
     public Optional<Instant> disconnectedTime() {

@@ -292,6 +292,8 @@ public final class LiveSession implements AutoCloseable {
         String hung = silence.hung(waited, histograms.taking());
         if (hung != null) {
             disconnect(hung);
+        } else if (waited.compareTo(SessionState.SILENT_AFTER) >= 0) {
+            publishWhileConnected(); // nothing new, but the silence is news: views say how long it has lasted
         }
     }
 

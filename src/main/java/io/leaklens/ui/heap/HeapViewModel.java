@@ -17,11 +17,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The live heap dashboard of one session: title, connection status, the metric tiles and the chart data for the
@@ -57,7 +59,7 @@ public final class HeapViewModel {
                 : "pid " + newState.target().pid() + " · Java " + newState.target().jvmVersion() + " · "
                 + String.join(", ", newState.target().collectors()));
         connected.set(newState.connected());
-        status.set(statusText(newState));
+        status.set(statusText(newState, Instant.now()));
         metrics.set(metricsOf(newState.heap()));
         refreshCharts();
     }
@@ -66,10 +68,15 @@ public final class HeapViewModel {
         charts.set(HeapChartData.of(state.heap(), window.get()));
     }
 
-    static String statusText(SessionState state) {
+    static String statusText(SessionState state, java.time.Instant now) {
         if (state.target().pid() == 0 && !state.connected()) {
             return "Recording from " + CLOCK.format(state.connectedAt()) + " to "
                     + CLOCK.format(state.disconnectedAt()) + " · " + state.jfrStatus();
+        }
+        Optional<Duration> silent = state.silentFor(now);
+        if (silent.isPresent()) {
+            return "Live · no answer from the JVM for " + silent.get().toSeconds() + " s: a long GC pause, or it "
+                    + "hangs (LeakLens lets go after 20 s, at once if it is stopped)";
         }
         if (state.connected()) {
             return state.heap().samples().isEmpty() ? "Connected · waiting for the first sample …"

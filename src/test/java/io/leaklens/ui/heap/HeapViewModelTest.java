@@ -109,4 +109,17 @@ class HeapViewModelTest {
         assertThat(text).contains("used 30.0 MB", "allocating 2.00 MB/s", "GC: G1 Young Generation", "7 ms",
                 "40.0 MB → 12.0 MB");
     }
+
+    @Test
+    void aTargetThatHasNotAnsweredForSecondsIsSaidToBeSilentUntilItAnswersOrIsLetGo() {
+        SessionState state = connected(List.of(sample(0, 20, Double.NaN), sample(1, 30, MB)), List.of());
+
+        assertThat(HeapViewModel.statusText(state, T0.plusSeconds(2))).startsWith("Live · one sample per second");
+        assertThat(HeapViewModel.statusText(state, T0.plusSeconds(9))).isEqualTo("Live · no answer from the JVM for "
+                + "8 s: a long GC pause, or it hangs (LeakLens lets go after 20 s, at once if it is stopped)");
+        SessionState gone = new SessionState(TARGET, ConnectionStatus.DISCONNECTED, T0, T0.plusSeconds(21),
+                "JVM 4242 stopped answering (nothing for 20 s)", state.heap());
+        assertThat(gone.silentFor(T0.plusSeconds(30))).isEmpty();
+        assertThat(HeapViewModel.statusText(gone, T0.plusSeconds(30))).contains("stopped answering (nothing for 20 s)");
+    }
 }
