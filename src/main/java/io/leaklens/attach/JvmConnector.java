@@ -88,7 +88,7 @@ public final class JvmConnector {
                     + "; LeakLens can only attach to JVMs of its own user ("
                     + ProcessHandle.current().info().user().orElse("?") + ")");
         }
-        if (stopped(pid, STOPPED_GRACE)) {
+        if (ProcessCommand.staysStopped(pid, STOPPED_GRACE)) {
             throw stopped(pid);
         }
         Optional<JvmInfo> listed = locator.find(pid);
@@ -187,23 +187,6 @@ public final class JvmConnector {
                 }
             }
         }
-    }
-
-    /** Whether the process is stopped now and still is after {@code grace}. */
-    private static boolean stopped(long pid, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (ProcessCommand.isStopped(pid)) {
-            if (System.nanoTime() > deadline) {
-                return true;
-            }
-            try {
-                Thread.sleep(LIVENESS_CHECK.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void closeQuietly(JMXConnector connector) {

@@ -90,19 +90,29 @@ final class ProcessCommand {
      * (we see "Premature EOF" or a lost connection) a moment before the OS has removed it.
      */
     static boolean endsWithin(long pid, Duration grace) {
+        return !holdsFor(() -> isRunning(pid), grace);
+    }
+
+    /** Whether the process is stopped and still is after {@code grace}: a tracer may hold it for a moment. */
+    static boolean staysStopped(long pid, Duration grace) {
+        return holdsFor(() -> isStopped(pid), grace);
+    }
+
+    /** Whether the condition holds now and until {@code grace} has passed; an interrupt counts as holding. */
+    private static boolean holdsFor(java.util.function.BooleanSupplier condition, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (isRunning(pid)) {
+        while (condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                return false;
+                return true;
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The executable's short name, e.g. {@code sleep}, or empty if unknown. */
