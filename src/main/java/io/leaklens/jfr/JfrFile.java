@@ -38,8 +38,9 @@ public final class JfrFile {
     /**
      * Reads the file in up to {@code maxParts} parts at once, each a run of whole chunks of about equal size, part
      * {@code i} on its own thread (part 0 on the calling thread) into {@code sinks.apply(i)}, each as {@link #read}
-     * would deliver it. The parts' boundaries are flush points, so each part's sink sees whole segments. Each part is
-     * read from a copy of its chunks in the temporary folder ({@code EventStream} reads whole files only), deleted
+     * would deliver it. The sinks are asked for on the calling thread, part 0's last. The parts' boundaries are flush
+     * points, so each part's sink sees whole segments, with the times reading the whole file gives. Each part is read
+     * from a copy of its chunks in the temporary folder ({@code EventStream} reads whole files only), deleted
      * afterwards. A file too small to split, of one chunk, or larger than the temporary folder's free space is read
      * as one part on the calling thread.
      *
@@ -98,7 +99,10 @@ public final class JfrFile {
         return roomForCopies(file) ? ChunkParts.split(chunks, maxParts) : List.of(new long[] {0, Files.size(file)});
     }
 
-    /** Copies the part's chunks to a file of their own (in the kernel: ~0.03 s per 100 MB) and reads that. */
+    /**
+     * Copies the part's chunks to a file of their own (in the kernel: ~0.03 s per 100 MB), with the whole file's time
+     * base ({@link ChunkTimeBase}), and reads that.
+     */
     private static void readCopy(Path file, long[] range, JfrEvents sink) throws IOException {
         Path copy = Files.createTempFile("leaklens-part-", ".jfr");
         copy.toFile().deleteOnExit(); // also when the command is interrupted mid-way (Ctrl-C runs the exit hooks)
@@ -109,6 +113,7 @@ public final class JfrFile {
                 while (position < range[1]) {
                     position += from.transferTo(position, range[1] - position, to);
                 }
+                ChunkTimeBase.of(from, 0).writeTo(to, 0);
             }
             read(copy, file, sink);
         } finally {

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,16 +91,13 @@ public final class RecordingAnalysis {
      */
     private static Collected collect(Path file, int maxParts) throws IOException {
         if (maxParts > 1 && JfrFile.partsOf(file, maxParts) > 1) {
-            List<RecordingPart> parts = new ArrayList<>();
-            int read = JfrFile.readInParts(file, maxParts, i -> {
-                RecordingPart part = new RecordingPart();
-                parts.add(part); // asked for in part order, on this thread
-                return part;
-            });
+            // By index, not in the order they are asked for: part 0 is read on this thread, so it is asked for last.
+            RecordingPart[] parts = new RecordingPart[maxParts];
+            int read = JfrFile.readInParts(file, maxParts, i -> parts[i] = new RecordingPart());
             Collected collected = new Collected();
             RecordingPart.OpenBurst burst = new RecordingPart.OpenBurst();
             boolean exact = true;
-            for (RecordingPart part : parts.subList(0, read)) {
+            for (RecordingPart part : Arrays.asList(parts).subList(0, read)) {
                 exact &= collected.collector().mergeAllocations(part.allocations);
                 part.handOn(collected.collector(), burst);
             }

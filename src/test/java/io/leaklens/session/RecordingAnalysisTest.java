@@ -16,9 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,17 +48,24 @@ class RecordingAnalysisTest {
         return file;
     }
 
-    /** A large recording is read in parts at once: the state must be the one reading it in one piece gives. */
+    /**
+     * A large recording is read in parts at once: the state must be the one reading it in one piece gives. The file
+     * is 14 MB of one recording followed by 26 MB of a later one, so that the second part starts inside the later
+     * one, whose end is the state's end only if the parts are handed on in file order. The later recording's chunks
+     * start 1 ms later by the wall clock than their ticks say, as after a clock adjustment: the JDK converts every
+     * chunk's ticks with the file's first time base, and a part must be converted with it too.
+     */
     @Test
     void readingInPartsGivesWhatReadingInOnePieceGives() throws Exception {
-        byte[] bytes = Files.readAllBytes(recording(ChildJvm.CURRENT));
+        Path earlier = recordingOfThisJvm("earlier.jfr", 1_000);
+        Path later = recordingOfThisJvm("later.jfr", 3_000);
+        moveWallClockStarts(later, Duration.ofMillis(1));
         Path large = dir.resolve("large.jfr");
-        try (java.io.OutputStream out = Files.newOutputStream(large)) {
-            for (long written = 0; written < 40L << 20; written += bytes.length) {
-                out.write(bytes); // JFR chunks concatenate: a recording over 32 MB of many chunks
-            }
+        try (OutputStream out = Files.newOutputStream(large)) {
+            repeat(out, Files.readAllBytes(earlier), 14L << 20); // JFR chunks concatenate
+            repeat(out, Files.readAllBytes(later), 26L << 20);
         }
-        assertThat(io.leaklens.jfr.JfrFile.partsOf(large, 4)).isGreaterThan(1);
+        assertThat(io.leaklens.jfr.JfrFile.partsOf(large, 4)).isEqualTo(2);
 
         SessionState inParts = RecordingAnalysis.read(large, 4);
         SessionState inOnePiece = RecordingAnalysis.read(large, 1);
@@ -57,6 +73,44 @@ class RecordingAnalysisTest {
         assertThat(inParts.oldObjects().samples()).isNotEmpty();
         assertThat(inParts).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
                 .isEqualTo(inOnePiece);
+    }
+
+    /**
+     * A recording of this JVM with collections, allocation samples and old objects. Recordings of one JVM only: the
+     * JDK reads a file of chunks from two JVMs wrongly (their constant ids collide and give classes wrong names).
+     */
+    private static Path recordingOfThisJvm(String name, int kept) throws Exception {
+        Path file = dir.resolve(name);
+        List<byte[]> objects = new ArrayList<>();
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            for (int i = 0; i < kept; i++) {
+                objects.add(new byte[1024]);
+                if (i % 1_000 == 0) {
+                    System.gc();
+                }
+            }
+            recording.dump(file);
+        }
+        assertThat(objects).hasSize(kept);
+        return file;
+    }
+
+    /** Moves the wall-clock start in every chunk header of the file (8 bytes at 32; the chunk's size at 8). */
+    private static void moveWallClockStarts(Path file, Duration by) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(40);
+            for (long chunk = 0; chunk < channel.size(); chunk += header.getLong(8)) {
+                channel.read(header.clear(), chunk);
+                channel.write(ByteBuffer.allocate(8).putLong(0, header.getLong(32) + by.toNanos()), chunk + 32);
+            }
+        }
+    }
+
+    private static void repeat(OutputStream out, byte[] recording, long atLeast) throws IOException {
+        for (long written = 0; written < atLeast; written += recording.length) {
+            out.write(recording);
+        }
     }
 
     @ParameterizedTest(name = "JDK {0} target")
