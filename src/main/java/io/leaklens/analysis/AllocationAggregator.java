@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Sums allocation samples by class and by site, bytes-weighted (each sample stands for its weight in bytes), for
  * the whole session and per second over the last minute. Bounded: past {@link #MAX_KEYS} classes or sites, new
- * ones are counted under {@link #OTHER}. Not thread-safe: the stream thread feeds it and asks for profiles.
+ * ones are counted under {@link #OTHER}. Samples of the target's monitoring threads ({@link AllocationSample#monitoring})
+ * are only summed, apart: they are LeakLens's own work in the target, not the application's. Not thread-safe: the
+ * stream thread feeds it and asks for profiles.
  */
 public final class AllocationAggregator {
 
@@ -37,6 +39,8 @@ public final class AllocationAggregator {
     private Instant latest;
     private long samples;
     private long totalBytes;
+    /** What the target's monitoring threads allocated (LeakLens's own work there): counted apart, never ranked. */
+    private long monitoringBytes;
     /** Whether a bound refused a class, a site or a thread: from then on the figures depend on the samples' order. */
     private boolean bounded;
 
@@ -70,6 +74,7 @@ public final class AllocationAggregator {
         }
         samples += later.samples;
         totalBytes += later.totalBytes;
+        monitoringBytes += later.monitoringBytes;
         bounded |= later.reachedABound();
         for (Map.Entry<String, ClassTally> e : later.byClass.entrySet()) {
             ClassTally tally = classTally(e.getKey());
@@ -107,6 +112,10 @@ public final class AllocationAggregator {
         }
         if (latest == null || time.isAfter(latest)) {
             latest = time;
+        }
+        if (sample.monitoring()) {
+            monitoringBytes += sample.weight();
+            return;
         }
         samples++;
         long weight = sample.weight();
@@ -239,7 +248,7 @@ public final class AllocationAggregator {
                     sites.add(new SiteAllocation(e.getKey(), t.topClass(), t.bytes, t.bytes / span,
                             RateWindow.average(rates, recentSeconds), rates, t.heaviestStack));
                 });
-        return new AllocationProfile(first, latest, samples, totalBytes, classes, sites);
+        return new AllocationProfile(first, latest, samples, totalBytes, classes, sites, monitoringBytes);
     }
 
     /** Bytes, mutable: a boxed Long per sample cost more than the table lookup. */

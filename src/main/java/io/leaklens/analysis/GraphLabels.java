@@ -17,7 +17,8 @@ public final class GraphLabels {
         if (node.isRoot() && !staticFields(node) && node.description() != null) {
             // "Threads / Stack Variable / Thread Name: main" reads "thread main"; the rest goes below.
             String last = lastPart(node.description());
-            return last.startsWith("Thread Name: ") ? "thread " + last.substring("Thread Name: ".length()) : last;
+            return last.startsWith(RootPaths.THREAD_PREFIX)
+                    ? "thread " + last.substring(RootPaths.THREAD_PREFIX.length()) : last;
         }
         String simple = ClassNames.simpleName(ClassNames.readable(node.className()));
         return node.count() > 1 ? simple + " ×" + String.format("%,d", node.count()) : simple;

@@ -2,6 +2,7 @@ package io.leaklens.analysis;
 
 import io.leaklens.model.PathStep;
 import io.leaklens.model.GcRoot;
+import io.leaklens.model.MonitoringThread;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.ReferenceHop;
 
@@ -17,6 +18,8 @@ import java.util.Locale;
 public final class RootPaths {
 
     private static final String CLASS_PREFIX = "Class Name: ";
+    /** How JFR describes a root on a thread: "Thread Name: main". */
+    static final String THREAD_PREFIX = "Thread Name: ";
     /**
      * A sample without a root: the path search marks what it reaches from the roots, so an unmarked sample is
      * garbage that the next collection will take (or was beyond the search's cutoff).
@@ -67,14 +70,27 @@ public final class RootPaths {
     }
 
     /**
-     * Whether the sample is held by JFR's own machinery in the target (the remote stream's buffers): the profiler
-     * looking at itself, never the user's leak.
+     * Whether the sample is held by JFR's own machinery in the target (the remote stream's buffers), or only by the
+     * stack of a thread that serves monitoring tools ({@link MonitoringThread}) while it answered one, LeakLens's
+     * own requests among them: the profiler looking at itself, never the user's leak.
      */
     public static boolean heldByProfiler(OldObjectSample sample) {
         // The sample itself may be JFR's (a chunk header without a path), or be held through JFR's objects.
         return sample.className() != null && sample.className().startsWith("jdk.jfr.internal.")
                 || sample.pathFromRoot().stream().anyMatch(hop -> hop.className().startsWith("jdk.jfr.internal.")
-                || holderClass(hop).startsWith("jdk.jfr.internal."));
+                || holderClass(hop).startsWith("jdk.jfr.internal."))
+                || heldByMonitoringThread(sample);
+    }
+
+    /**
+     * Whether JFR found the sample's root on a monitoring thread. A chain from a static field is the application's
+     * whatever thread JFR found referring to the class (StaticListLeak's entries have their root in thread main).
+     */
+    private static boolean heldByMonitoringThread(OldObjectSample sample) {
+        GcRoot root = sample.root();
+        return root != null && root.description() != null && root.description().startsWith(THREAD_PREFIX)
+                && MonitoringThread.serves(root.description().substring(THREAD_PREFIX.length()))
+                && staticHolder(sample.pathFromRoot()).isEmpty();
     }
 
     /** Whether the target found no root for the sample: garbage, not a leak. */

@@ -57,7 +57,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                         finite(heap.liveSetTrend().standardError()), heap.liveSetTrend().points(), heap.gcCount(),
                         heap.gcPauseTotal().toMillis(), heap.longestGc().toMillis(),
                         finite(heap.averageAllocationRate()), heap.samples()),
-                topAllocations(), verdict(), leaks.reason(), detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
+                topAllocations(), allocations.monitoringBytesPerSecond(), verdict(), leaks.reason(), detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
                         r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason);
@@ -98,8 +98,12 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
         return Double.isFinite(value) ? value : null;
     }
 
+    /**
+     * @param monitoringBytesPerSecond what the target's monitoring threads allocated (JMX over RMI, JFR, attach:
+     *                                 LeakLens's own work in the target), left out of {@code topAllocations}
+     */
     record ReportJson(TargetJson target, double durationSeconds, HeapJson heap, List<AllocationJson> topAllocations,
-                      String verdict, String verdictReason, Double detectedAfterSeconds, List<SuspectJson> suspects,
+                      double monitoringBytesPerSecond, String verdict, String verdictReason, Double detectedAfterSeconds, List<SuspectJson> suspects,
                       List<RuleJson> rules, List<OldObjectJson> oldObjects, PausesJson targetPauses,
                       String disconnected) {
     }

@@ -4,6 +4,7 @@ import io.leaklens.model.ByteSize;
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.LiveSetTrend;
 import io.leaklens.analysis.RootPaths;
+import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
 
 import java.time.Duration;
@@ -47,10 +48,14 @@ final class WatchText {
                     + " taken, the longest paused the JVM " + report.longestHistogram().toMillis() + " ms");
         }
         text.append(String.format(Locale.ROOT, "%n"));
-        if (report.allocations().samples() == 0) {
-            line(text, "allocations", "no allocation samples");
+        AllocationProfile allocations = report.allocations();
+        String monitoring = allocations.describeMonitoring();
+        if (allocations.samples() == 0) {
+            line(text, "allocations", monitoring.isEmpty() ? "no allocation samples"
+                    : "no allocation samples of the application; " + monitoring);
         } else {
-            text.append(String.format(Locale.ROOT, "top allocations (%,d samples)%n", report.allocations().samples()));
+            text.append(String.format(Locale.ROOT, "top allocations (%,d samples%s)%n", allocations.samples(),
+                    monitoring.isEmpty() ? "" : "; not shown: " + monitoring));
             for (ClassAllocation c : report.topClasses()) {
                 text.append(String.format(Locale.ROOT, "  %12s  %-48s %s%n", ByteSize.format(c.bytesPerSecond()) + "/s",
                         c.className(), c.topSite() == null ? "" : c.topSite()));

@@ -4,6 +4,7 @@ import io.leaklens.model.AllocationSample;
 import io.leaklens.model.GcRoot;
 import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
+import io.leaklens.model.MonitoringThread;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.StackFrame;
 import jdk.jfr.consumer.RecordedClass;
@@ -46,9 +47,15 @@ public final class EventMapper {
      */
     private final Canonical<StackFrame> distinctFrames = new Canonical<>(FRAME_CACHE_SIZE);
     private final java.util.Map<RecordedClass, String> classNames = new java.util.IdentityHashMap<>();
-    private final java.util.Map<jdk.jfr.consumer.RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
+    private final java.util.Map<jdk.jfr.consumer.RecordedThread, AllocatingThread> threads =
+            new java.util.IdentityHashMap<>();
     private jdk.jfr.consumer.RecordedThread lastThread;
-    private long lastThreadId;
+    private AllocatingThread lastAllocatingThread = AllocatingThread.UNKNOWN;
+
+    /** What an allocation sample needs of its thread, found once per thread object. */
+    private record AllocatingThread(long id, boolean monitoring) {
+        static final AllocatingThread UNKNOWN = new AllocatingThread(-1, false);
+    }
 
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
@@ -77,11 +84,11 @@ public final class EventMapper {
             stack = event.getStackTrace();
             thread = event.getThread();
         }
+        AllocatingThread allocating = allocatingThread(thread instanceof jdk.jfr.consumer.RecordedThread t ? t : null);
         return new AllocationSample(event.getStartTime(),
                 cachedClassName(type instanceof RecordedClass c ? c : null),
                 weight instanceof Number n ? n.longValue() : -1,
-                stack(stack instanceof RecordedStackTrace t ? t : null),
-                threadId(thread instanceof jdk.jfr.consumer.RecordedThread t ? t : null));
+                stack(stack instanceof RecordedStackTrace t ? t : null), allocating.id(), allocating.monitoring());
     }
 
     /** Class names by constant-pool object, like the stacks: a hot class is converted once per chunk. */
@@ -100,24 +107,24 @@ public final class EventMapper {
         return name;
     }
 
-    private long threadId(jdk.jfr.consumer.RecordedThread thread) {
+    private AllocatingThread allocatingThread(jdk.jfr.consumer.RecordedThread thread) {
         if (thread == null) {
-            return -1;
+            return AllocatingThread.UNKNOWN;
         }
         if (thread == lastThread) {
-            return lastThreadId; // a file holds each thread's samples in runs
+            return lastAllocatingThread; // a file holds each thread's samples in runs
         }
-        Long id = threadIds.get(thread); // one object per thread and chunk, like stacks
-        if (id == null) {
-            if (threadIds.size() >= STACK_CACHE_SIZE) {
-                threadIds.clear();
+        AllocatingThread allocating = threads.get(thread); // one object per thread and chunk, like stacks
+        if (allocating == null) {
+            if (threads.size() >= STACK_CACHE_SIZE) {
+                threads.clear();
             }
-            id = thread.getJavaThreadId();
-            threadIds.put(thread, id);
+            allocating = new AllocatingThread(thread.getJavaThreadId(), MonitoringThread.serves(thread.getJavaName()));
+            threads.put(thread, allocating);
         }
         lastThread = thread;
-        lastThreadId = id;
-        return id;
+        lastAllocatingThread = allocating;
+        return allocating;
     }
 
     /** {@code jdk.GCHeapSummary}: gcId, when ("Before GC" / "After GC"), heapUsed, heapSpace.committedSize. */

@@ -21,9 +21,15 @@ public record StackFrame(String className, String methodName, int line) {
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
-    /** As a stack trace prints it: {@code com.acme.Foo.bar(Foo.java:42)}. */
+    /**
+     * As a stack trace prints it: {@code com.acme.Foo.bar(Foo.java:42)}; a frame without a method stands for sites
+     * that are not a frame ({@code (no stack trace)}, {@code (other)}) and prints as its name alone.
+     */
     @Override
     public String toString() {
+        if (methodName.isEmpty()) {
+            return className;
+        }
         return className + "." + methodName + "(" + fileName() + (line >= 0 ? ":" + line : "") + ")";
     }
 }

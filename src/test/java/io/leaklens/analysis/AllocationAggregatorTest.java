@@ -127,6 +127,39 @@ class AllocationAggregatorTest {
     }
 
     @Test
+    void samplesWithoutAStackHaveASiteThatSaysSo() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        aggregator.add(sample(0, "java.lang.String", 100));
+
+        SiteAllocation site = aggregator.profile().sites().getFirst();
+
+        assertThat(site.site()).hasToString("(no stack trace)");
+    }
+
+    @Test
+    void monitoringThreadsSamplesAreSummedApartAndNeverRanked() {
+        AllocationAggregator aggregator = new AllocationAggregator();
+        StackFrame serve = new StackFrame("java.io.ObjectInputStream", "readObject", 500);
+        aggregator.add(new AllocationSample(T0, "byte[]", 1_000, List.of(RENDER), 7));
+        aggregator.add(new AllocationSample(T0.plusSeconds(1), "byte[]", 2_000, List.of(RENDER), 7));
+        aggregator.add(new AllocationSample(T0, "byte[]", 50_000_000, List.of(serve), 30, true)); // since it began
+        aggregator.add(new AllocationSample(T0.plusSeconds(2), "byte[]", 60_000, List.of(serve), 30, true));
+        aggregator.add(new AllocationSample(T0.plusSeconds(4), "int[]", 40_000, List.of(serve), 30, true));
+
+        AllocationProfile profile = aggregator.profile();
+
+        assertThat(profile.samples()).isEqualTo(1);
+        assertThat(profile.totalBytes()).isEqualTo(2_000);
+        assertThat(profile.classes()).extracting(ClassAllocation::className).containsExactly("byte[]");
+        assertThat(profile.sites()).extracting(SiteAllocation::site).containsExactly(RENDER);
+        assertThat(profile.monitoringBytes()).as("their thread's first sample is left out too").isEqualTo(100_000);
+        assertThat(profile.span()).as("the time the samples cover").isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(profile.monitoringBytesPerSecond()).isEqualTo(100_000 / 3.0);
+        assertThat(profile.describeMonitoring()).isEqualTo(
+                "32.6 KB/s by the JVM's monitoring threads (JMX, JFR, attach)");
+    }
+
+    @Test
     void aThreadsEarliestSampleIsLeftOutEvenWhenItComesLater() {
         // A file read unordered can hand a thread's samples over out of time order.
         AllocationAggregator aggregator = new AllocationAggregator();
@@ -171,9 +204,10 @@ class AllocationAggregatorTest {
         String[] classes = {"byte[]", "com.acme.OrderLog$Entry", "java.lang.Object[]"};
         List<AllocationSample> samples = new java.util.ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
+            int thread = random.nextInt(8) - 1;
             samples.add(new AllocationSample(T0.plusMillis(random.nextInt(150_000)), classes[random.nextInt(3)],
-                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]),
-                    random.nextInt(6) - 1));
+                    1_000L * (1 + random.nextInt(20)), List.of(stacks[random.nextInt(stacks.length)]), thread,
+                    thread >= 6)); // one thread serves JMX
         }
         AllocationAggregator whole = new AllocationAggregator();
         samples.forEach(whole::add);
@@ -186,12 +220,14 @@ class AllocationAggregatorTest {
         merged.merge(second);
 
         assertThat(merged.reachedABound()).isFalse();
+        assertThat(whole.profile().monitoringBytes()).isPositive();
         assertSameProfile(merged.profile(), whole.profile());
     }
 
     private static void assertSameProfile(AllocationProfile actual, AllocationProfile expected) {
         assertThat(actual.samples()).isEqualTo(expected.samples());
         assertThat(actual.totalBytes()).isEqualTo(expected.totalBytes());
+        assertThat(actual.monitoringBytes()).isEqualTo(expected.monitoringBytes());
         assertThat(actual.from()).isEqualTo(expected.from());
         assertThat(actual.to()).isEqualTo(expected.to());
         assertThat(actual.classes()).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected.classes());

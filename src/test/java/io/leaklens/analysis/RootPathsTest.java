@@ -81,4 +81,20 @@ class RootPathsTest {
         assertThat(RootPaths.steps(sample)).extracting(PathStep::className).containsExactly(
                 "com.acme.OrderLog", "java.util.ArrayList", "java.lang.Object[]", "com.acme.OrderLog$Entry");
     }
+
+    @Test
+    void objectsOnlyAMonitoringThreadHoldsAreTheProfilersOwn() {
+        GcRoot rmi = new GcRoot("Threads", "Stack Variable", "Thread Name: RMI TCP Connection(3)-127.0.0.1");
+        GcRoot app = new GcRoot("Threads", "Stack Variable", "Thread Name: http-nio-8080-exec-1");
+
+        assertThat(RootPaths.heldByProfiler(sample(rmi, hop("java.net.Inet4Address", null)))).isTrue();
+        assertThat(RootPaths.heldByProfiler(sample(new GcRoot("Threads", "Handle Area", "Thread Name: Attach Listener"),
+                hop("java.lang.String", null)))).isTrue();
+        assertThat(RootPaths.heldByProfiler(sample(app, hop("java.net.Inet4Address", null)))).isFalse();
+        // JFR found the class of a static list on the RMI thread's stack: the list is still the application's
+        assertThat(RootPaths.heldByProfiler(sample(rmi, STATIC_HOLDER, hop("java.util.ArrayList", "elementData"),
+                hop("com.acme.OrderLog$Entry", null)))).isFalse();
+        assertThat(RootPaths.heldByProfiler(sample(MAIN_STACK, hop("jdk.jfr.internal.MetadataRepository", "x"),
+                hop("byte[]", null)))).isTrue();
+    }
 }

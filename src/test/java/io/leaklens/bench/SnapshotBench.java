@@ -146,7 +146,7 @@ public class SnapshotBench {
         long total = rows.stream().mapToLong(HistogramEntry::bytes).sum();
         return new Snapshot(new SnapshotInfo("Snapshot " + seed, "", at, new TargetInfo(1, "bench", "25",
                 "vm", List.of("G1"))), null, new ClassHistogram(rows, 0, total, Duration.ofMillis(100)),
-                new AllocationProfile(at.minusSeconds(60), at, 10_000, 1 << 30, classes, sites),
+                new AllocationProfile(at.minusSeconds(60), at, 10_000, 1 << 30, classes, sites, 0),
                 new OldObjectSet(samples, at, Duration.ofMillis(10), Duration.ofMillis(200)));
     }
 }

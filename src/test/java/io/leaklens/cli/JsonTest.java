@@ -37,7 +37,7 @@ class JsonTest {
                         7240, 11631, 10, 3.0301006599968903E10, 2345),
                 List.of(new AllocationJson("byte[]", 2.7903414926865955E11, "Foo.bar(Foo.java:54)", 11_723_898_815_672L,
                         0.9664699132901168), new AllocationJson("java.lang.String", 0.0, null, 0, 1.2751809715615127E-5)),
-                "leak", "grows \u0001 and \u001f, caf\u00e9 \u2603", null,
+                183_402.66666666666, "leak", "grows \u0001 and \u001f, caf\u00e9 \u2603", null,
                 List.of(new SuspectJson("com.acme.Entry", 0.5, Double.NaN, Double.POSITIVE_INFINITY, null, root, path,
                         "x\r\b\f")),
                 List.of(new RuleJson("live-set", "ok", Double.NEGATIVE_INFINITY, 1, "s", "e")),

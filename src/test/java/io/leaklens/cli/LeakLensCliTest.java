@@ -200,6 +200,10 @@ class LeakLensCliTest {
         assertThat(top.get(0).get("className").asText()).isEqualTo("byte[]");
         assertThat(top.get(0).get("site").asText())
                 .startsWith(StaticListLeak.class.getName() + ".main(StaticListLeak.java:");
+        // What the target's JMX, JFR and attach threads allocated for LeakLens: left out of topAllocations
+        assertThat(report.at("/monitoringBytesPerSecond").isNumber()).as("monitoringBytesPerSecond in %s", report)
+                .isTrue();
+        assertThat(report.at("/monitoringBytesPerSecond").asDouble()).isNotNegative();
         // What survives: may be empty after so short a watch, but always there, with the contract's root kinds
         JsonNode oldObjects = report.at("/oldObjects");
         assertThat(oldObjects.isArray()).as("oldObjects in %s", report).isTrue();

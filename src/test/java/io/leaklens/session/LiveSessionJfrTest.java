@@ -199,6 +199,24 @@ class LiveSessionJfrTest {
         assertThat(samples).noneMatch(LiveSessionJfrTest::mentionsJfrInternals);
     }
 
+    @Order(3)
+    @Test
+    void whatTheTargetsMonitoringThreadsAllocateIsCountedApart() throws Exception {
+        for (LiveSession session : session17 == null ? List.of(session25) : List.of(session25, session17)) {
+            // LeakLens's own reads (the heap once a second, histograms, the JFR stream) run on the target's RMI
+            // threads; JFR's periodic events on its own thread.
+            SessionState state = await(session, Duration.ofSeconds(20), "monitoring threads' allocations",
+                    s -> s.allocations().monitoringBytes() > 0);
+
+            assertThat(state.allocations().describeMonitoring())
+                    .endsWith("/s by the JVM's monitoring threads (JMX, JFR, attach)");
+            assertThat(state.allocations().sites()).as("the sites of the application's threads only")
+                    .noneMatch(site -> site.stack().stream().anyMatch(frame -> frame.className().startsWith("sun.rmi.")
+                            || frame.className().startsWith("javax.management.remote.rmi.")
+                            || frame.className().startsWith("jdk.jfr.internal.")));
+        }
+    }
+
     @Order(4)
     @Test
     void aKilledTargetLeavesADisconnectedStateWithItsAllocationProfile() throws Exception {

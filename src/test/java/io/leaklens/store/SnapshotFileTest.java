@@ -39,11 +39,35 @@ class SnapshotFileTest {
         Path file = dir.resolve("a.llsnap");
         SnapshotFile.write(snapshot, file);
 
-        byte[] whole = Files.readAllBytes(file);
-        String json = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
-                whole, 12, whole.length - 12)).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(json).startsWith("{\"snapshot\":{\"info\":{\"name\":\"before the fix\"")
+        assertThat(json(file)).startsWith("{\"snapshot\":{\"info\":{\"name\":\"before the fix\"")
                 .doesNotContain("\"jdk\"").contains("\"takenAt\":\"2026-11-01T10:01:00Z\"");
+    }
+
+    /** The JSON after the file's 12-byte head (signature and version), uncompressed. */
+    private static String json(Path file) throws IOException {
+        byte[] whole = Files.readAllBytes(file);
+        return new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                whole, 12, whole.length - 12)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSnapshotOfAnEarlierVersionOpensWithoutMonitoringBytes() throws IOException {
+        Path file = dir.resolve("a.llsnap");
+        SnapshotFile.write(snapshot, file);
+        String json = json(file);
+        assertThat(json).contains(",\"monitoringBytes\":360000");
+        java.io.ByteArrayOutputStream earlier = new java.io.ByteArrayOutputStream();
+        earlier.write(Files.readAllBytes(file), 0, 12); // the signature and the format's version
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(earlier)) {
+            gzip.write(json.replace(",\"monitoringBytes\":360000", "").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(file, earlier.toByteArray());
+
+        Snapshot read = SnapshotFile.read(file);
+
+        assertThat(read.allocations().monitoringBytes()).isZero();
+        assertThat(read.allocations().classes()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(snapshot.allocations().classes());
     }
 
     @Test

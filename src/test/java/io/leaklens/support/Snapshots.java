@@ -52,7 +52,8 @@ public final class Snapshots {
                 new ClassAllocation("byte[]", (long) (272_000 * seconds), 272_000, 272_000, rates, RECORD_SITE),
                 new ClassAllocation(ENTRY, (long) (40_000 * seconds), 40_000, 40_000, rates, RECORD_SITE)),
                 List.of(new SiteAllocation(RECORD_SITE, ENTRY, (long) (312_000 * seconds), 312_000, 312_000, rates,
-                        List.of(RECORD_SITE, new StackFrame("com.acme.Shop", "order", 88)))));
+                        List.of(RECORD_SITE, new StackFrame("com.acme.Shop", "order", 88)))),
+                (long) (6_000 * seconds)); // what its JMX threads allocated while LeakLens watched
         HeapSample heap = new HeapSample(T0.plusMillis((long) (seconds * 1000)), 64_000_000, 128_000_000,
                 256_000_000, 20_000_000, 40_000_000, 1000, 0, 12, 10, 40, 3_000_000);
         return new Snapshot(new SnapshotInfo(name, "", T0.plusMillis((long) (seconds * 1000)), TARGET), heap,

@@ -101,11 +101,14 @@ public final class AllocationsViewModel {
             // Keep the selection on the same site across updates: rows are new objects each time.
             selectedSite.set(siteRows.stream().filter(r -> r.name().equals(selected.name())).findFirst().orElse(null));
         }
+        String monitoring = profile.describeMonitoring();
         summary.set(profile.samples() == 0 ? "" : String.format(Locale.ROOT,
-                "%,d samples standing for %s over %d s · %s/s on average", profile.samples(),
+                "%,d samples standing for %s over %d s · %s/s on average%s", profile.samples(),
                 ByteSize.format(profile.totalBytes()), profile.span().toSeconds(),
-                ByteSize.format(profile.totalBytes() / Math.max(1.0, profile.span().toMillis() / 1000.0))));
+                ByteSize.format(profile.bytesPerSecond()), monitoring.isEmpty() ? "" : " · not shown: " + monitoring));
         emptyText.set(profile.samples() > 0 ? "No class matches the filter."
+                : !monitoring.isEmpty() ? "The application has allocated nothing sampled yet; not shown: " + monitoring
+                + ", LeakLens's own work in the target among it."
                 : jfrStatus.isEmpty() ? "Waiting for the first allocation samples (they arrive every second or two) …"
                 : jfrStatus);
     }

@@ -37,7 +37,7 @@ class AllocationsViewModelTest {
             List.of(new SiteAllocation(RENDER, "byte[]", 500_000_000, 5_000_000, 1_000_000, new double[60],
                             List.of(RENDER)),
                     new SiteAllocation(RECORD, "com.acme.OrderLog$Entry", 100_000_000, 1_000_000, 3_000_000,
-                            new double[60], List.of(RECORD))));
+                            new double[60], List.of(RECORD))), 0);
 
     @Test
     void ranksByTheLastMinuteOrByTheSession() {
@@ -91,5 +91,24 @@ class AllocationsViewModelTest {
         model.update(state(AllocationProfile.EMPTY, "JFR is not available in this JVM"));
         assertThat(model.emptyTextProperty().get()).isEqualTo("JFR is not available in this JVM");
         assertThat(model.summaryProperty().get()).isEmpty();
+    }
+
+    @Test
+    void whatTheMonitoringThreadsAllocatedIsSaidNotShown() {
+        AllocationProfile withMonitoring = new AllocationProfile(PROFILE.from(), PROFILE.to(), PROFILE.samples(),
+                PROFILE.totalBytes(), PROFILE.classes(), PROFILE.sites(), 20_480_000);
+        AllocationsViewModel model = new AllocationsViewModel(state(withMonitoring, ""));
+
+        assertThat(model.summaryProperty().get()).isEqualTo("5,000 samples standing for 572 MB over 100 s"
+                + " · 5.72 MB/s on average · not shown: 200 KB/s by the JVM's monitoring threads (JMX, JFR, attach)");
+
+        AllocationProfile onlyMonitoring = new AllocationProfile(PROFILE.from(), PROFILE.to(), 0, 0, List.of(),
+                List.of(), 20_480_000);
+        model.update(state(onlyMonitoring, "Streaming allocation samples"));
+
+        assertThat(model.classes()).isEmpty();
+        assertThat(model.emptyTextProperty().get()).isEqualTo("The application has allocated nothing sampled yet;"
+                + " not shown: 200 KB/s by the JVM's monitoring threads (JMX, JFR, attach), LeakLens's own work in"
+                + " the target among it.");
     }
 }
