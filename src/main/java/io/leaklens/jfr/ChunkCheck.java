@@ -10,7 +10,8 @@ import java.nio.file.StandardOpenOption;
  * Checks that a file is made of whole, finished JFR chunks before it is streamed. {@code EventStream.openFile}
  * accepts truncated, random and zip files without a word and delivers nothing (it treats an I/O error as the normal
  * end of a stream), and on a chunk whose header says "still being written" it would wait forever: so we read the
- * 68-byte header of every chunk ourselves (the layout of {@code jdk.jfr.internal.consumer.ChunkHeader}).
+ * 68-byte header of every chunk ourselves (the layout of {@code jdk.jfr.internal.consumer.ChunkHeader}). The headers
+ * also tell a file that joins recordings of two JVMs, which the JDK reads wrongly ({@link ChunkTimeBase}).
  */
 final class ChunkCheck {
 
@@ -19,6 +20,7 @@ final class ChunkCheck {
     private static final int SIZE_POSITION = 8;
     private static final int CONSTANT_POOL_POSITION = 16;
     private static final int METADATA_POSITION = 24;
+    private static final int DURATION_POSITION = 40;
     private static final int FILE_STATE_POSITION = 64;
 
     private ChunkCheck() {
@@ -36,6 +38,8 @@ final class ChunkCheck {
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE); // big-endian, as JFR writes
         long position = 0;
         java.util.List<Long> starts = new java.util.ArrayList<>();
+        ChunkTimeBase previous = null;
+        long previousNanos = 0;
         while (position < fileSize) {
             starts.add(position);
             header.clear();
@@ -67,6 +71,13 @@ final class ChunkCheck {
             if (size > fileSize - position) {
                 throw truncated(file, fileSize);
             }
+            ChunkTimeBase base = ChunkTimeBase.of(header);
+            if (previous != null && !base.sameJvmAs(previous, previousNanos)) {
+                throw new IOException(file + " joins recordings of different JVMs (another starts at byte " + position
+                        + "), which the JDK cannot read as one file: open each recording on its own");
+            }
+            previous = base;
+            previousNanos = header.getLong(DURATION_POSITION);
             position += size;
         }
         starts.add(fileSize);

@@ -14,6 +14,7 @@ public enum MonitoringThread {
     RMI_SCHEDULER("RMI Scheduler("),
     RMI_RENEW_CLEAN("RMI RenewClean-"),
     RMI_REAPER("RMI Reaper"),
+    RMI_GC_DAEMON("RMI GC Daemon"),
     JMX_CONNECTION_TIMEOUT("JMX server connection timeout"),
     JFR("JFR "),
     ATTACH_LISTENER("Attach Listener");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.jfr.FixtureRecordings;
+import io.leaklens.model.MonitoringThread;
 import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,8 @@ class AnalyzeCommandTest {
     /**
      * The top allocating class and its bytes agree with the JDK's own {@code jfr print} of the same file, summed by
      * class the way LeakLens sums (each thread's first sample left out: it weighs all the thread allocated before
-     * the recording), and with {@code jfr view allocation-by-class}.
+     * the recording; the monitoring threads' samples left out: jcmd's dumps run on the attach listener), and with
+     * {@code jfr view allocation-by-class}.
      */
     @Test
     void theTopAllocationAgreesWithTheJdksJfrTool() throws Exception {
@@ -156,8 +158,9 @@ class AnalyzeCommandTest {
         for (JsonNode event : printed.at("/recording/events")) {
             JsonNode values = event.get("values");
             JsonNode thread = values.at("/eventThread/javaThreadId");
-            if (!thread.isMissingNode() && threadsSeen.add(thread.asLong())) {
-                continue;
+            if (!thread.isMissingNode() && threadsSeen.add(thread.asLong())
+                    || MonitoringThread.serves(values.at("/eventThread/javaName").asText())) {
+                continue; // a thread's first sample, or jcmd's work in the target: LeakLens leaves both out
             }
             byClass.merge(binaryName(values.at("/objectClass/name").asText()), values.get("weight").asLong(),
                     Long::sum);

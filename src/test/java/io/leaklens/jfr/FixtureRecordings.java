@@ -2,6 +2,8 @@ package io.leaklens.jfr;
 
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.support.ChildJvm;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,30 @@ public final class FixtureRecordings {
         JfrFile.read(file, sink);
         return !sink.bursts().isEmpty() && sink.bursts().getLast().samples().stream()
                 .anyMatch(s -> !s.pathFromRoot().isEmpty() && "ENTRIES".equals(s.pathFromRoot().getFirst().field()));
+    }
+
+    /**
+     * A recording of this JVM (the tests' own), with collections, allocation samples and old objects: another JVM
+     * than the fixtures', started seconds or minutes earlier.
+     */
+    public static Path ofThisJvm(Path file, int keptObjects) throws IOException {
+        List<byte[]> kept = new ArrayList<>();
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            for (int i = 0; i < keptObjects; i++) {
+                kept.add(new byte[1024]);
+                if (i % 1_000 == 0) {
+                    System.gc();
+                }
+            }
+            recording.dump(file);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("the JDK's profile settings do not parse", e);
+        }
+        if (kept.size() != keptObjects) {
+            throw new IllegalStateException("kept " + kept.size());
+        }
+        return file;
     }
 
     private static boolean pause() throws InterruptedException {

@@ -11,7 +11,7 @@ class MonitoringThreadTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"RMI TCP Connection(3)-127.0.0.1", "RMI TCP Accept-0", "RMI Scheduler(0)",
-            "RMI RenewClean-[127.0.0.1:40213]", "RMI Reaper", "JMX server connection timeout 41", "JFR Periodic Tasks",
+            "RMI RenewClean-[127.0.0.1:40213]", "RMI Reaper", "RMI GC Daemon", "JMX server connection timeout 41", "JFR Periodic Tasks",
             "JFR Recorder Thread", "JFR Shutdown Hook", "Attach Listener"})
     void threadsServingMonitoringTools(String name) {
         assertThat(MonitoringThread.serves(name)).isTrue();

@@ -212,8 +212,7 @@ class LiveSessionJfrTest {
                     .endsWith("/s by the JVM's monitoring threads (JMX, JFR, attach)");
             assertThat(state.allocations().sites()).as("the sites of the application's threads only")
                     .noneMatch(site -> site.stack().stream().anyMatch(frame -> frame.className().startsWith("sun.rmi.")
-                            || frame.className().startsWith("javax.management.remote.rmi.")
-                            || frame.className().startsWith("jdk.jfr.internal.")));
+                            || frame.className().startsWith("javax.management.remote.rmi.")));
         }
     }
 

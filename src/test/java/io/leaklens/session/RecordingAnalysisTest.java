@@ -16,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -27,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,8 +53,8 @@ class RecordingAnalysisTest {
      */
     @Test
     void readingInPartsGivesWhatReadingInOnePieceGives() throws Exception {
-        Path earlier = recordingOfThisJvm("earlier.jfr", 1_000);
-        Path later = recordingOfThisJvm("later.jfr", 3_000);
+        Path earlier = FixtureRecordings.ofThisJvm(dir.resolve("earlier.jfr"), 1_000);
+        Path later = FixtureRecordings.ofThisJvm(dir.resolve("later.jfr"), 3_000);
         moveWallClockStarts(later, Duration.ofMillis(1));
         Path large = dir.resolve("large.jfr");
         try (OutputStream out = Files.newOutputStream(large)) {
@@ -73,27 +69,6 @@ class RecordingAnalysisTest {
         assertThat(inParts.oldObjects().samples()).isNotEmpty();
         assertThat(inParts).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
                 .isEqualTo(inOnePiece);
-    }
-
-    /**
-     * A recording of this JVM with collections, allocation samples and old objects. Recordings of one JVM only: the
-     * JDK reads a file of chunks from two JVMs wrongly (their constant ids collide and give classes wrong names).
-     */
-    private static Path recordingOfThisJvm(String name, int kept) throws Exception {
-        Path file = dir.resolve(name);
-        List<byte[]> objects = new ArrayList<>();
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-            recording.start();
-            for (int i = 0; i < kept; i++) {
-                objects.add(new byte[1024]);
-                if (i % 1_000 == 0) {
-                    System.gc();
-                }
-            }
-            recording.dump(file);
-        }
-        assertThat(objects).hasSize(kept);
-        return file;
     }
 
     /** Moves the wall-clock start in every chunk header of the file (8 bytes at 32; the chunk's size at 8). */
