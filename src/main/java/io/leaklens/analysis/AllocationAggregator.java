@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * Sums allocation samples by class and by site, bytes-weighted (each sample stands for its weight in bytes), for
  * the whole session and per second over the last minute. Bounded: past {@link #MAX_KEYS} classes or sites, new
- * ones are counted under {@link #OTHER}. Samples of the target's monitoring threads ({@link AllocationSample#monitoring})
- * are only summed, apart: they are LeakLens's own work in the target, not the application's. Not thread-safe: the
- * stream thread feeds it and asks for profiles.
+ * ones are counted under {@link #OTHER}. Samples of the target's monitoring threads
+ * ({@link AllocationSample#monitoring}) are only summed, apart: they are LeakLens's own work in the target, not the
+ * application's. Not thread-safe: the stream thread feeds it and asks for profiles.
  */
 public final class AllocationAggregator {
 

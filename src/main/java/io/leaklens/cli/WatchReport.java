@@ -57,7 +57,8 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                         finite(heap.liveSetTrend().standardError()), heap.liveSetTrend().points(), heap.gcCount(),
                         heap.gcPauseTotal().toMillis(), heap.longestGc().toMillis(),
                         finite(heap.averageAllocationRate()), heap.samples()),
-                topAllocations(), allocations.monitoringBytesPerSecond(), verdict(), leaks.reason(), detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
+                topAllocations(), allocations.monitoringBytesPerSecond(), verdict(), leaks.reason(),
+                detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
                         r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason);
@@ -103,7 +104,8 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
      *                                 LeakLens's own work in the target), left out of {@code topAllocations}
      */
     record ReportJson(TargetJson target, double durationSeconds, HeapJson heap, List<AllocationJson> topAllocations,
-                      double monitoringBytesPerSecond, String verdict, String verdictReason, Double detectedAfterSeconds, List<SuspectJson> suspects,
+                      double monitoringBytesPerSecond, String verdict, String verdictReason,
+                      Double detectedAfterSeconds, List<SuspectJson> suspects,
                       List<RuleJson> rules, List<OldObjectJson> oldObjects, PausesJson targetPauses,
                       String disconnected) {
     }

@@ -11,8 +11,8 @@ class MonitoringThreadTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"RMI TCP Connection(3)-127.0.0.1", "RMI TCP Accept-0", "RMI Scheduler(0)",
-            "RMI RenewClean-[127.0.0.1:40213]", "RMI Reaper", "RMI GC Daemon", "JMX server connection timeout 41", "JFR Periodic Tasks",
-            "JFR Recorder Thread", "JFR Shutdown Hook", "Attach Listener"})
+            "RMI RenewClean-[127.0.0.1:40213]", "RMI Reaper", "RMI GC Daemon", "JMX server connection timeout 41",
+            "JFR Periodic Tasks", "JFR Recorder Thread", "JFR Shutdown Hook", "Attach Listener"})
     void threadsServingMonitoringTools(String name) {
         assertThat(MonitoringThread.serves(name)).isTrue();
     }
