@@ -227,7 +227,7 @@ public final class AllocationAggregator {
             return AllocationProfile.EMPTY;
         }
         long now = latest.getEpochSecond();
-        double span = Math.max(1.0, (latest.toEpochMilli() - first.toEpochMilli()) / 1000.0);
+        double span = AllocationProfile.seconds(first, latest);
         int recentSeconds = (int) Math.min(RateWindow.SECONDS, Math.ceil(span));
         List<ClassAllocation> classes = new ArrayList<>();
         byClass.entrySet().stream()

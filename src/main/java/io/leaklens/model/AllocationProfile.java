@@ -32,7 +32,12 @@ public record AllocationProfile(Instant from, Instant to, long samples, long tot
 
     /** Seconds the samples cover, at least one: what the rates are per. */
     public double seconds() {
-        return Math.max(1.0, span().toMillis() / 1000.0);
+        return seconds(from, to);
+    }
+
+    /** Seconds from the first sample to the latest, at least one: what every rate of a profile is per. */
+    public static double seconds(Instant from, Instant to) {
+        return from == null ? 1.0 : Math.max(1.0, Duration.between(from, to).toMillis() / 1000.0);
     }
 
     /** The application's bytes per second over {@link #span()}. */
