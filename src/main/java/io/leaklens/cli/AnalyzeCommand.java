@@ -32,8 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         // Checked first: the contract allows one line on stderr for a bad file, so no progress line before it.
         RecordingAnalysis.check(file);
         spec.commandLine().getErr().println("leaklens: reading " + file + " ...");
-        SessionState state = RecordingAnalysis.read(file);
-        WatchReport report = WatchReport.of(state, HeapSummary.of(state.heap()));
+        RecordingAnalysis.Analysis analysis = RecordingAnalysis.analyze(file);
+        SessionState state = analysis.state();
+        WatchReport report = WatchReport.of(state, HeapSummary.of(state.heap()), analysis.source());
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
         return 0;
     }

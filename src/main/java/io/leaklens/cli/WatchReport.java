@@ -11,6 +11,7 @@ import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
 import io.leaklens.model.TimedHistogram;
 import io.leaklens.session.LiveSession;
+import io.leaklens.session.RecordingAnalysis;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,16 +22,21 @@ import java.util.List;
  */
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
                    OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason,
-                   List<TimedHistogram> histograms, String histogramStatus) {
+                   List<TimedHistogram> histograms, String histogramStatus, RecordingAnalysis.Source recording) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
 
     static WatchReport of(SessionState state, HeapSummary heap) {
+        return of(state, heap, null);
+    }
+
+    /** @param recording what the recording file held, for {@code analyze}; null for a live JVM */
+    static WatchReport of(SessionState state, HeapSummary heap, RecordingAnalysis.Source recording) {
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
                 state.leaks(), state.connectedAt(), disconnect, state.histograms(),
-                state.histogramStatus());
+                state.histogramStatus(), recording);
     }
 
     String verdict() {
@@ -61,7 +67,15 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                 detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
-                        r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason);
+                        r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason, recordingJson());
+    }
+
+    private RecordingJson recordingJson() {
+        return recording == null ? null : new RecordingJson(recording.contents().chunks(),
+                recording.contents().recordings(), recording.contents().repeatedChunks(),
+                recording.jvms().stream().map(j -> new RecordedJvmJson(j.pid(),
+                        j.startedAt() == null ? null : j.startedAt().toString(), j.command(), j.version(), j.vmName()))
+                        .toList());
     }
 
     /** The longest class histogram kept: each paused the target for a full GC. */
@@ -107,7 +121,17 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                       double monitoringBytesPerSecond, String verdict, String verdictReason,
                       Double detectedAfterSeconds, List<SuspectJson> suspects,
                       List<RuleJson> rules, List<OldObjectJson> oldObjects, PausesJson targetPauses,
-                      String disconnected) {
+                      String disconnected, RecordingJson recording) {
+    }
+
+    /**
+     * What a recording file held ({@code analyze} only): its chunks, the recordings it joins (each read on its own),
+     * the chunks it held twice (read once), and the JVMs the recordings describe.
+     */
+    record RecordingJson(int chunks, int recordings, int repeatedChunks, List<RecordedJvmJson> jvms) {
+    }
+
+    record RecordedJvmJson(long pid, String startedAt, String command, String jvmVersion, String vmName) {
     }
 
     /**

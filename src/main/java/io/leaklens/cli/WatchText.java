@@ -25,7 +25,16 @@ final class WatchText {
         HeapSummary heap = report.heap();
         StringBuilder text = new StringBuilder();
         if (report.target().pid() == 0) {
-            text.append("recording ").append(report.target().displayName()).append(String.format(Locale.ROOT, "%n"));
+            text.append("recording ").append(report.target().displayName());
+            if (report.recording() != null && report.recording().jvms().size() == 1) {
+                text.append(" of ").append(report.recording().jvms().getFirst().describe());
+            }
+            text.append(String.format(Locale.ROOT, "%n"));
+            String held = report.recording() == null ? "" : report.recording().sentence();
+            if (!held.isEmpty()) {
+                text.append(Character.toUpperCase(held.charAt(0))).append(held.substring(1))
+                        .append(String.format(Locale.ROOT, ".%n"));
+            }
         } else {
             text.append(String.format(Locale.ROOT, "JVM %d  %s  (Java %s, %s)%n", report.target().pid(),
                     report.target().displayName(), report.target().jvmVersion(),

@@ -5,13 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks that a file is made of whole, finished JFR chunks before it is streamed. {@code EventStream.openFile}
  * accepts truncated, random and zip files without a word and delivers nothing (it treats an I/O error as the normal
  * end of a stream), and on a chunk whose header says "still being written" it would wait forever: so we read the
  * 68-byte header of every chunk ourselves (the layout of {@code jdk.jfr.internal.consumer.ChunkHeader}). The headers
- * also tell a file that joins recordings of two JVMs, which the JDK reads wrongly ({@link ChunkTimeBase}).
+ * also say how to read a file that joins recordings ({@link ChunkLayout}).
  */
 final class ChunkCheck {
 
@@ -26,20 +28,17 @@ final class ChunkCheck {
     private ChunkCheck() {
     }
 
-    /**
-     * Throws an IOException with one sentence saying what is wrong with the file, or returns where its chunks start,
-     * followed by the file's size (so chunk i is {@code [starts[i], starts[i + 1])}).
-     */
-    static long[] check(Path file, FileChannel channel) throws IOException {
+    /** Throws an IOException with one sentence saying what is wrong with the file, or returns its chunks. */
+    static ChunkLayout check(Path file, FileChannel channel) throws IOException {
         long fileSize = channel.size();
         if (fileSize == 0) {
             throw new IOException(file + " is empty, not a JFR recording");
         }
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE); // big-endian, as JFR writes
         long position = 0;
-        java.util.List<Long> starts = new java.util.ArrayList<>();
-        ChunkTimeBase previous = null;
-        long previousNanos = 0;
+        List<Long> starts = new ArrayList<>();
+        List<ChunkTimeBase> bases = new ArrayList<>();
+        List<Long> durations = new ArrayList<>();
         while (position < fileSize) {
             starts.add(position);
             header.clear();
@@ -71,17 +70,13 @@ final class ChunkCheck {
             if (size > fileSize - position) {
                 throw truncated(file, fileSize);
             }
-            ChunkTimeBase base = ChunkTimeBase.of(header);
-            if (previous != null && !base.sameJvmAs(previous, previousNanos)) {
-                throw new IOException(file + " joins recordings of different JVMs (another starts at byte " + position
-                        + "), which the JDK cannot read as one file: open each recording on its own");
-            }
-            previous = base;
-            previousNanos = header.getLong(DURATION_POSITION);
+            bases.add(ChunkTimeBase.of(header));
+            durations.add(header.getLong(DURATION_POSITION));
             position += size;
         }
         starts.add(fileSize);
-        return starts.stream().mapToLong(Long::longValue).toArray();
+        return new ChunkLayout(starts.stream().mapToLong(Long::longValue).toArray(),
+                bases.toArray(ChunkTimeBase[]::new), durations.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Whether the bytes read so far are the magic "FLR\0" or the start of it (a file cut within the magic). */

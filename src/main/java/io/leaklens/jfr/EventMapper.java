@@ -6,6 +6,7 @@ import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.MonitoringThread;
 import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.RecordedJvm;
 import io.leaklens.model.StackFrame;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -61,6 +62,7 @@ public final class EventMapper {
     static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
+    static final String JVM_INFORMATION = "jdk.JVMInformation";
 
     /** Enough to tell the allocating site from the framework around it; JFR's own default depth is 64 too. */
     public static final int MAX_FRAMES = 64;
@@ -132,6 +134,13 @@ public final class EventMapper {
         return new HeapSummaryEvent(event.getStartTime(), longValue(event, "gcId"),
                 "After GC".equals(value(event, "when", String.class)), longValue(event, "heapUsed"),
                 longValue(event, "heapSpace.committedSize"));
+    }
+
+    /** {@code jdk.JVMInformation}: pid, jvmStartTime, jvmName, jvmVersion, javaArguments. */
+    public RecordedJvm jvm(RecordedEvent event) {
+        return RecordedJvm.of(longValue(event, "pid"), instant(event, "jvmStartTime"),
+                value(event, "jvmName", String.class), value(event, "jvmVersion", String.class),
+                value(event, "javaArguments", String.class));
     }
 
     /** {@code jdk.GarbageCollection}: gcId, name, cause, sumOfPauses. */

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * Connects an {@link EventStream} (live or from a file) to a {@link JfrEvents} sink: one handler per event type, each
- * mapping at once, and the stream's flushes. Only the four types LeakLens uses are subscribed, by name, so that the
+ * mapping at once, and the stream's flushes. Only the types LeakLens uses are subscribed, by name, so that the
  * JDK's parser skips every other event without building it. Knows where an old-object burst begins: the target
  * writes every sample of one emission with the same start and end time (the emission's), so a new pair of times means
  * a new burst.
@@ -66,6 +66,7 @@ final class EventRouter {
             OldObjectSample sample = router.mapper.oldObject(e);
             order.add(end, () -> router.oldObject(start, end, sample));
         });
+        stream.onEvent(EventMapper.JVM_INFORMATION, e -> sink.recordedJvm(router.mapper.jvm(e)));
         stream.onFlush(() -> {
             order.deliver();
             sink.flush();

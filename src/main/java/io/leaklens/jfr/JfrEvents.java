@@ -3,6 +3,7 @@ package io.leaklens.jfr;
 import io.leaklens.model.AllocationSample;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.RecordedJvm;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,13 @@ public interface JfrEvents {
 
     /** One sample of a burst; a burst re-sends every live sample, so a new burst replaces the previous one. */
     void oldObject(OldObjectSample sample);
+
+    /**
+     * A JVM that a recording file describes (at each chunk's start and end, so the same one comes many times; a file
+     * that joins recordings may describe several). Not called by a live stream.
+     */
+    default void recordedJvm(RecordedJvm jvm) {
+    }
 
     /** The end of a batch of events (a JFR flush, about once a second): a good moment to publish. */
     void flush();

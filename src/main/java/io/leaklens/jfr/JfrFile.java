@@ -26,13 +26,22 @@ public final class JfrFile {
      * Delivers every allocation sample, heap summary, collection and old-object sample of the file to {@code sink},
      * calling {@link JfrEvents#flush()} at the end (and wherever the file has flush points). Heap summaries,
      * collections and old-object samples come in time order between two flushes, as from a live stream; allocation
-     * samples come in file order, which may put one thread's samples before another's earlier ones.
+     * samples come in file order, which may put one thread's samples before another's earlier ones. A file that joins
+     * several recordings is read one recording after the other, earliest first, and a chunk that it holds twice is
+     * read once ({@link ChunkLayout}).
      *
      * @throws IOException the file cannot be read or is not a whole JFR recording
      */
     public static void read(Path file, JfrEvents sink) throws IOException {
-        check(file);
-        read(file, file, sink);
+        ChunkLayout layout = layout(file);
+        if (layout.readsAsOneFile()) {
+            read(file, file, sink);
+            return;
+        }
+        requireRoomForCopies(file, layout);
+        for (ChunkLayout.Piece piece : layout.parts(1).getFirst()) {
+            readCopy(file, piece, sink);
+        }
     }
 
     /**
@@ -40,7 +49,7 @@ public final class JfrFile {
      * {@code i} on its own thread (part 0 on the calling thread) into {@code sinks.apply(i)}, each as {@link #read}
      * would deliver it. The sinks are asked for on the calling thread, part 0's last. The parts' boundaries are flush
      * points, so each part's sink sees whole segments, with the times reading the whole file gives. Each part is read
-     * from a copy of its chunks in the temporary folder ({@code EventStream} reads whole files only), deleted
+     * from copies of its chunks in the temporary folder ({@code EventStream} reads whole files only), deleted
      * afterwards. A file too small to split, of one chunk, or larger than the temporary folder's free space is read
      * as one part on the calling thread.
      *
@@ -49,9 +58,10 @@ public final class JfrFile {
      *                     rethrown as it is (the first part's that failed), after every part has ended
      */
     public static int readInParts(Path file, int maxParts, IntFunction<JfrEvents> sinks) throws IOException {
-        List<long[]> parts = split(file, maxParts);
+        ChunkLayout layout = layout(file);
+        List<List<ChunkLayout.Piece>> parts = split(file, layout, maxParts);
         if (parts.size() < 2) {
-            read(file, file, sinks.apply(0));
+            read(file, sinks.apply(0));
             return 1;
         }
         Throwable[] failures = new Throwable[parts.size()];
@@ -61,14 +71,14 @@ public final class JfrFile {
             JfrEvents sink = sinks.apply(part);
             threads[i] = Thread.ofPlatform().name("leaklens-read-part-" + part).start(() -> {
                 try {
-                    readCopy(file, parts.get(part), sink);
+                    readCopies(file, parts.get(part), sink);
                 } catch (Throwable e) {
                     failures[part] = e;
                 }
             });
         }
         try {
-            readCopy(file, parts.getFirst(), sinks.apply(0));
+            readCopies(file, parts.getFirst(), sinks.apply(0));
         } catch (IOException | RuntimeException e) {
             failures[0] = e;
         }
@@ -91,29 +101,45 @@ public final class JfrFile {
 
     /** How many parts {@link #readInParts} would read the file in. */
     public static int partsOf(Path file, int maxParts) throws IOException {
-        return split(file, maxParts).size();
+        return split(file, layout(file), maxParts).size();
     }
 
-    private static List<long[]> split(Path file, int maxParts) throws IOException {
-        long[] chunks = check(file);
-        return roomForCopies(file) ? ChunkParts.split(chunks, maxParts) : List.of(new long[] {0, Files.size(file)});
+    /** What the file holds by its chunk headers: chunks, recordings, chunks it holds twice. */
+    public static JfrContents contents(Path file) throws IOException {
+        ChunkLayout layout = layout(file);
+        return new JfrContents(layout.chunks(), layout.runs().size(), layout.repeatedChunks());
+    }
+
+    private static List<List<ChunkLayout.Piece>> split(Path file, ChunkLayout layout, int maxParts)
+            throws IOException {
+        return roomForCopies(file) ? layout.parts(maxParts) : List.of(layout.parts(1).getFirst());
+    }
+
+    private static void readCopies(Path file, List<ChunkLayout.Piece> pieces, JfrEvents sink) throws IOException {
+        for (ChunkLayout.Piece piece : pieces) {
+            readCopy(file, piece, sink);
+        }
     }
 
     /**
-     * Copies the part's chunks to a file of their own (in the kernel: ~0.03 s per 100 MB), with the whole file's time
+     * Copies the piece's chunks to a file of their own (in the kernel: ~0.03 s per 100 MB), with its recording's time
      * base ({@link ChunkTimeBase}), and reads that.
      */
-    private static void readCopy(Path file, long[] range, JfrEvents sink) throws IOException {
+    private static void readCopy(Path file, ChunkLayout.Piece piece, JfrEvents sink) throws IOException {
         Path copy = Files.createTempFile("leaklens-part-", ".jfr");
         copy.toFile().deleteOnExit(); // also when the command is interrupted mid-way (Ctrl-C runs the exit hooks)
         try {
             try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
                  FileChannel to = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                long position = range[0];
-                while (position < range[1]) {
-                    position += from.transferTo(position, range[1] - position, to);
+                long written = 0;
+                for (long[] range : piece.ranges()) {
+                    for (long position = range[0]; position < range[1]; ) {
+                        long n = from.transferTo(position, range[1] - position, to.position(written));
+                        position += n;
+                        written += n;
+                    }
                 }
-                ChunkTimeBase.of(from, 0).writeTo(to, 0);
+                piece.base().writeTo(to, 0);
             }
             read(copy, file, sink);
         } finally {
@@ -124,6 +150,15 @@ public final class JfrFile {
     private static boolean roomForCopies(Path file) throws IOException {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         return Files.getFileStore(temp).getUsableSpace() > Files.size(file) + (256L << 20);
+    }
+
+    /** A file of several recordings is read from copies of each: without room for them it cannot be read right. */
+    private static void requireRoomForCopies(Path file, ChunkLayout layout) throws IOException {
+        if (!roomForCopies(file)) {
+            throw new IOException(file + " holds " + layout.runs().size() + " recordings, each read from a copy of its"
+                    + " own, and the temporary folder " + System.getProperty("java.io.tmpdir") + " has no room for"
+                    + " them: free some space or set java.io.tmpdir");
+        }
     }
 
     private static void joinUninterruptibly(Thread thread) {
@@ -181,10 +216,13 @@ public final class JfrFile {
     /**
      * Checks, without reading any events, that the file is a whole JFR recording (cheap: one header per chunk).
      *
-     * @return where the file's chunks start, then its size
      * @throws IOException with one sentence for the user when it is missing, a directory, empty, truncated, not JFR
      */
-    public static long[] check(Path file) throws IOException {
+    public static void check(Path file) throws IOException {
+        layout(file);
+    }
+
+    private static ChunkLayout layout(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a JFR recording");
         }

@@ -5,6 +5,7 @@ import io.leaklens.model.AllocationSample;
 import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.RecordedJvm;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,12 @@ import java.time.Instant;
  * it has; a file read to the end has nobody to publish to until the end, and a collector builds a whole allocation
  * profile at each flush (a 185 MB recording has 430 flushes, and with thousands of sites each profile sorts them
  * all). The reader flushes the collector once, at the end: a burst of old-object samples stays open across flushes,
- * so the collector ends with the same samples either way.
+ * so the collector ends with the same samples either way. Keeps the JVMs the recording describes.
  */
 final class FlushesDropped implements JfrEvents {
 
     private final JfrEvents sink;
+    final RecordedJvms jvms = new RecordedJvms();
 
     FlushesDropped(JfrEvents sink) {
         this.sink = sink;
@@ -47,6 +49,11 @@ final class FlushesDropped implements JfrEvents {
     @Override
     public void oldObject(OldObjectSample sample) {
         sink.oldObject(sample);
+    }
+
+    @Override
+    public void recordedJvm(RecordedJvm jvm) {
+        jvms.add(jvm);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.leaklens.session;
 
 import io.leaklens.analysis.HeapTimeline;
+import io.leaklens.jfr.JfrContents;
 import io.leaklens.jfr.JfrFile;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.HeapHistory;
 import io.leaklens.model.HeapSample;
 import io.leaklens.model.HeapSummaryEvent;
+import io.leaklens.model.RecordedJvm;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
 
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,18 +47,61 @@ public final class RecordingAnalysis {
         }
     }
 
+    /**
+     * What a recording file holds and which JVMs it describes.
+     *
+     * @param contents its chunks and recordings, by the chunk headers
+     * @param jvms     the JVMs its recordings describe, in the order first seen (none when it does not say)
+     */
+    public record Source(JfrContents contents, List<RecordedJvm> jvms) {
+
+        /**
+         * What the user should know beyond "read from FILE": that the file held several recordings (of which JVMs)
+         * or chunks twice, and how they were read; empty for an ordinary recording.
+         */
+        public String sentence() {
+            List<String> parts = new ArrayList<>();
+            if (contents.recordings() > 1 || jvms.size() > 1) {
+                String of = jvms.isEmpty() ? "" : jvms.size() == 1 ? " of one JVM, " + jvms.getFirst().describe()
+                        : " of " + jvms.size() + " JVMs, " + String.join(" and ",
+                        jvms.stream().map(RecordedJvm::describe).toList());
+                parts.add("it holds " + contents.recordings() + " recordings" + of + ", each read on its own");
+            }
+            if (contents.repeatedChunks() > 0) {
+                parts.add(contents.repeatedChunks() + (contents.repeatedChunks() == 1 ? " chunk" : " chunks")
+                        + " it holds twice (the same recording dumped twice) read once");
+            }
+            return String.join("; ", parts);
+        }
+    }
+
+    /** A recording's analysis and what the file held. */
+    public record Analysis(SessionState state, Source source) {
+    }
+
     public static SessionState read(Path file) throws SessionException {
-        return read(file, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
+        return analyze(file).state();
+    }
+
+    public static Analysis analyze(Path file) throws SessionException {
+        return analyze(file, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Reads the file in at most {@code maxParts} parts at once (1: in one piece). */
     static SessionState read(Path file, int maxParts) throws SessionException {
+        return analyze(file, maxParts).state();
+    }
+
+    private static Analysis analyze(Path file, int maxParts) throws SessionException {
         Collected collected;
+        JfrContents contents;
         try {
             collected = collect(file, maxParts);
+            contents = JfrFile.contents(file);
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         }
+        Source source = new Source(contents, collected.jvms().list());
         HeapFromSummaries heap = collected.heap();
         JfrCollector collector = collected.collector();
         collector.flush();
@@ -66,20 +112,26 @@ public final class RecordingAnalysis {
         Instant end = history.latest().map(HeapSample::time)
                 .orElse(data.allocations().to() == null ? start : data.allocations().to());
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        TargetInfo target = new TargetInfo(0, name, "unknown", "", List.of());
+        List<RecordedJvm> jvms = source.jvms();
+        TargetInfo target = jvms.size() == 1 && !jvms.getFirst().version().isEmpty()
+                ? new TargetInfo(0, name, jvms.getFirst().version(), jvms.getFirst().vmName(), List.of())
+                : new TargetInfo(0, name, "unknown", "", List.of());
+        String sentence = source.sentence();
         // A recording has no class histograms: the live set and the old-object samples speak for the leak rules.
-        return new SessionState(target, ConnectionStatus.DISCONNECTED, start, end, null, history,
-                data.allocations(), data.oldObjects(), "read from " + name, List.of(),
+        SessionState state = new SessionState(target, ConnectionStatus.DISCONNECTED, start, end, null, history,
+                data.allocations(), data.oldObjects(), "read from " + name + (sentence.isEmpty() ? "" : ": " + sentence),
+                List.of(),
                 io.leaklens.analysis.LeakDetector.analyze(history, List.of(), data.allocations(), data.oldObjects()));
+        return new Analysis(state, source);
     }
 
-    private record Collected(HeapFromSummaries heap, JfrCollector collector) {
+    private record Collected(HeapFromSummaries heap, JfrCollector collector, RecordedJvms jvms) {
         Collected() {
             this(new HeapFromSummaries());
         }
 
         private Collected(HeapFromSummaries heap) {
-            this(heap, new JfrCollector(heap::add, snapshot -> { }));
+            this(heap, new JfrCollector(heap::add, snapshot -> { }), new RecordedJvms());
         }
     }
 
@@ -100,13 +152,16 @@ public final class RecordingAnalysis {
             for (RecordingPart part : Arrays.asList(parts).subList(0, read)) {
                 exact &= collected.collector().mergeAllocations(part.allocations);
                 part.handOn(collected.collector(), burst);
+                collected.jvms().addAll(part.jvms);
             }
             if (exact) {
                 return collected;
             }
         }
         Collected collected = new Collected();
-        JfrFile.read(file, new FlushesDropped(collected.collector()));
+        FlushesDropped sink = new FlushesDropped(collected.collector());
+        JfrFile.read(file, sink);
+        collected.jvms().addAll(sink.jvms);
         return collected;
     }
 

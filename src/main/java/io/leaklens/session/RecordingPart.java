@@ -6,6 +6,7 @@ import io.leaklens.model.AllocationSample;
 import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.RecordedJvm;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class RecordingPart implements JfrEvents {
 
     final AllocationAggregator allocations = new AllocationAggregator();
     private final List<Delivery> others = new ArrayList<>();
+    final RecordedJvms jvms = new RecordedJvms();
 
     @Override
     public void allocation(AllocationSample sample) {
@@ -70,6 +72,11 @@ final class RecordingPart implements JfrEvents {
     @Override
     public void oldObject(OldObjectSample sample) {
         others.add((sink, open) -> sink.oldObject(sample));
+    }
+
+    @Override
+    public void recordedJvm(RecordedJvm jvm) {
+        jvms.add(jvm);
     }
 
     @Override

@@ -43,7 +43,9 @@ class JsonTest {
                 List.of(new RuleJson("live-set", "ok", Double.NEGATIVE_INFINITY, 1, "s", "e")),
                 List.of(new OldObjectJson("byte[]", 1.5, 1024, "Foo.bar(Foo.java:1)", null, List.of())),
                 new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\""),
-                null);
+                null, new WatchReport.RecordingJson(12, 2, 1, List.of(
+                        new WatchReport.RecordedJvmJson(4711, "2026-12-07T15:00:00Z", "demo.Main", "17.0.15", "VM"),
+                        new WatchReport.RecordedJvmJson(4712, null, "", "", ""))));
 
         sameAsJackson(report);
     }

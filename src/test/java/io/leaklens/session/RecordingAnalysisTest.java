@@ -46,10 +46,12 @@ class RecordingAnalysisTest {
 
     /**
      * A large recording is read in parts at once: the state must be the one reading it in one piece gives. The file
-     * is 14 MB of one recording followed by 26 MB of a later one, so that the second part starts inside the later
-     * one, whose end is the state's end only if the parts are handed on in file order. The later recording's chunks
-     * start 1 ms later by the wall clock than their ticks say, as after a clock adjustment: the JDK converts every
-     * chunk's ticks with the file's first time base, and a part must be converted with it too.
+     * is 14 MB of one recording followed by 26 MB of a later one, each made of copies of a recording of this JVM whose
+     * chunk headers are moved on so that each copy continues the one before (a chunk the file held twice would be
+     * read once). The second part starts inside the later recording, whose end is the state's end only if the parts
+     * are handed on in order. The later recording's chunks start 1 ms later by the wall clock than their ticks say, as
+     * after a clock adjustment: the JDK converts every chunk's ticks with its recording's first time base, and a part
+     * that starts inside a recording must be converted with it too.
      */
     @Test
     void readingInPartsGivesWhatReadingInOnePieceGives() throws Exception {
@@ -58,10 +60,11 @@ class RecordingAnalysisTest {
         moveWallClockStarts(later, Duration.ofMillis(1));
         Path large = dir.resolve("large.jfr");
         try (OutputStream out = Files.newOutputStream(large)) {
-            repeat(out, Files.readAllBytes(earlier), 14L << 20); // JFR chunks concatenate
-            repeat(out, Files.readAllBytes(later), 26L << 20);
+            chain(out, Files.readAllBytes(earlier), 14L << 20);
+            chain(out, Files.readAllBytes(later), 26L << 20);
         }
         assertThat(io.leaklens.jfr.JfrFile.partsOf(large, 4)).isEqualTo(2);
+        assertThat(io.leaklens.jfr.JfrFile.contents(large).recordings()).isEqualTo(2);
 
         SessionState inParts = RecordingAnalysis.read(large, 4);
         SessionState inOnePiece = RecordingAnalysis.read(large, 1);
@@ -82,9 +85,29 @@ class RecordingAnalysisTest {
         }
     }
 
-    private static void repeat(OutputStream out, byte[] recording, long atLeast) throws IOException {
-        for (long written = 0; written < atLeast; written += recording.length) {
-            out.write(recording);
+    /**
+     * Writes copies of the recording until {@code atLeast} bytes are written, each copy's chunk headers moved on by
+     * the recording's span (start nanos at 32, duration at 40, start ticks at 48, ticks per second at 56), so that
+     * the copies read as one recording that goes on.
+     */
+    private static void chain(OutputStream out, byte[] recording, long atLeast) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(recording);
+        long firstNanos = bytes.getLong(32);
+        long firstTicks = bytes.getLong(48);
+        long spanNanos = 0;
+        long spanTicks = 0;
+        for (int chunk = 0; chunk < recording.length; chunk += (int) bytes.getLong(chunk + 8)) {
+            spanNanos = bytes.getLong(chunk + 32) + bytes.getLong(chunk + 40) - firstNanos;
+            spanTicks = bytes.getLong(chunk + 48) - firstTicks
+                    + (long) (bytes.getLong(chunk + 40) * (bytes.getLong(chunk + 56) / 1e9));
+        }
+        for (long copy = 0, written = 0; written < atLeast; copy++, written += recording.length) {
+            ByteBuffer moved = ByteBuffer.wrap(recording.clone());
+            for (int chunk = 0; chunk < recording.length; chunk += (int) moved.getLong(chunk + 8)) {
+                moved.putLong(chunk + 32, moved.getLong(chunk + 32) + copy * spanNanos);
+                moved.putLong(chunk + 48, moved.getLong(chunk + 48) + copy * spanTicks);
+            }
+            out.write(moved.array());
         }
     }
 
@@ -98,6 +121,7 @@ class RecordingAnalysisTest {
         assertThat(state.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(state.jfrStatus()).isEqualTo("read from " + file.getFileName());
         assertThat(state.target().displayName()).isEqualTo(file.getFileName().toString());
+        assertThat(state.target().jvmVersion()).as("from the recording's jdk.JVMInformation").startsWith(jdk + ".");
         assertThat(state.allocations().samples()).isPositive();
         assertThat(state.allocations().span()).isPositive();
         List<ClassAllocation> top = state.allocations().classes().stream().limit(5).toList();
