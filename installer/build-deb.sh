@@ -21,13 +21,15 @@ installer/build-app-image.sh
 rm -rf "$out/deb-resources" && cp -r installer/deb "$out/deb-resources"
 cp installer/leaklens.png "$out/deb-resources/LeakLens.png"
 rm -f "$out"/leaklens_*.deb
-# The maintainer is an address Debian requires; set LEAKLENS_MAINTAINER for a release.
+# Debian requires a maintainer address; LEAKLENS_MAINTAINER overrides the project's. The license (Apache-2.0) goes
+# into the package's copyright file, which otherwise says "License: Unknown".
 "$jdk/bin/jpackage" --type deb --app-image "$out/LeakLens" --dest "$out" \
   --name LeakLens --app-version "$version" \
   --description "Memory-leak profiler for the JVM: live heap, allocations, leak suspects and their paths to the GC roots" \
   --vendor "LeakLens project" --copyright "Copyright (c) 2026 the LeakLens authors" \
   --linux-package-name leaklens \
-  --linux-deb-maintainer "${LEAKLENS_MAINTAINER:-leaklens@example.org}" \
+  --linux-deb-maintainer "${LEAKLENS_MAINTAINER:-maintainers@leaklens.dev}" \
+  --license-file LICENSE \
   --linux-app-category devel \
   --linux-menu-group "Development;Debugger;Java;" \
   --linux-shortcut \

@@ -63,6 +63,10 @@ dpkg-deb -f "$deb" Depends | tr ',' '\n' | grep -qx ' *libgtk-3-0 *' || fail "De
 ok "package $pkg depends on libgtk-3-0"
 [[ -n $(dpkg-deb -f "$deb" Maintainer) && -n $(dpkg-deb -f "$deb" Description) ]] || fail "no maintainer or description"
 ok "maintainer: $(dpkg-deb -f "$deb" Maintainer)"
+copyright=$(dpkg-deb --fsys-tarfile "$deb" | tar -t | grep -m1 '/copyright$') || fail "no copyright file in the package"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO "$copyright" | grep -q "Apache License" \
+  || fail "$copyright does not hold the Apache-2.0 license"
+ok "license: Apache-2.0 in $copyright"
 
 # The tools of the check itself; GTK is the package's own dependency and comes with it.
 needed=()

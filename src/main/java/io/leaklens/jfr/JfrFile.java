@@ -1,5 +1,6 @@
 package io.leaklens.jfr;
 
+import io.leaklens.model.RecordingContents;
 import jdk.jfr.consumer.EventStream;
 
 import java.io.IOException;
@@ -105,9 +106,9 @@ public final class JfrFile {
     }
 
     /** What the file holds by its chunk headers: chunks, recordings, chunks it holds twice. */
-    public static JfrContents contents(Path file) throws IOException {
+    public static RecordingContents contents(Path file) throws IOException {
         ChunkLayout layout = layout(file);
-        return new JfrContents(layout.chunks(), layout.runs().size(), layout.repeatedChunks());
+        return new RecordingContents(layout.chunks(), layout.runs().size(), layout.repeatedChunks());
     }
 
     private static List<List<ChunkLayout.Piece>> split(Path file, ChunkLayout layout, int maxParts)

@@ -1,7 +1,7 @@
 package io.leaklens.session;
 
 import io.leaklens.analysis.HeapTimeline;
-import io.leaklens.jfr.JfrContents;
+import io.leaklens.model.RecordingContents;
 import io.leaklens.jfr.JfrFile;
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
@@ -53,7 +53,7 @@ public final class RecordingAnalysis {
      * @param contents its chunks and recordings, by the chunk headers
      * @param jvms     the JVMs its recordings describe, in the order first seen (none when it does not say)
      */
-    public record Source(JfrContents contents, List<RecordedJvm> jvms) {
+    public record Source(RecordingContents contents, List<RecordedJvm> jvms) {
 
         /**
          * What the user should know beyond "read from FILE": that the file held several recordings (of which JVMs)
@@ -94,7 +94,7 @@ public final class RecordingAnalysis {
 
     private static Analysis analyze(Path file, int maxParts) throws SessionException {
         Collected collected;
-        JfrContents contents;
+        RecordingContents contents;
         try {
             collected = collect(file, maxParts);
             contents = JfrFile.contents(file);

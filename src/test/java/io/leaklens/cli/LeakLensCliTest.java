@@ -245,11 +245,9 @@ class LeakLensCliTest {
         StringWriter progress = new StringWriter();
         CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(
                 () -> CliRun.run(progress, "watch", Long.toString(doomed.pid()), "--duration", "30s", "--json"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!progress.toString().contains("leaklens: watching") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(1_500); // a sample at once and one a second later
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> progress.toString().contains("leaklens: watching"));
+        Thread.sleep(1_500); // let it collect: a sample at once and one a second later
         doomed.process().destroyForcibly();
         long killed = System.nanoTime();
 

@@ -1,5 +1,6 @@
 package io.leaklens.jfr;
 
+import io.leaklens.model.RecordingContents;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.ReferenceHop;
@@ -154,7 +155,7 @@ class JfrFileTest {
         }
         CollectingSink once = read(file);
         assertThat(read(twice).allocations()).containsExactlyInAnyOrderElementsOf(once.allocations());
-        JfrContents contents = JfrFile.contents(twice);
+        RecordingContents contents = JfrFile.contents(twice);
         assertThat(contents.recordings()).isEqualTo(1);
         assertThat(contents.repeatedChunks()).isEqualTo(contents.chunks() / 2).isPositive();
     }

@@ -115,9 +115,8 @@ class LiveJfrStreamTest {
             }
         }
         // Closing is quiet: the listener hears nothing of a close we asked for.
-        Thread.sleep(200);
-        assertThat(listener.restarts).isEmpty();
-        assertThat(listener.ends).isEmpty();
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> listener.restarts.isEmpty() && listener.ends.isEmpty());
         assertThat(sink.calledFromTwoThreads).as("sink called from one thread only").isFalse();
         assertThat(sink.flushes()).isPositive();
 

@@ -1,5 +1,6 @@
 package io.leaklens.jfr;
 
+import io.leaklens.model.RecordingContents;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.model.AllocationSample;
 import io.leaklens.model.RecordedJvm;
@@ -94,7 +95,7 @@ class RecordingCorpusTest {
         assertThat((long) sink.allocationCount()).isEqualTo(summaryCount(file));
         assertThat(sink.bytesByClass()).containsKey("byte[]").allSatisfy((className, bytes) ->
                 assertThat(className).matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*(/0x\\p{XDigit}+)?(\\[])*"));
-        JfrContents contents = JfrFile.contents(file);
+        RecordingContents contents = JfrFile.contents(file);
         assertThat(contents.recordings()).isEqualTo(1);
         assertThat(contents.repeatedChunks()).isZero();
         RecordingAnalysis.Analysis analysis = RecordingAnalysis.analyze(file);
@@ -126,7 +127,7 @@ class RecordingCorpusTest {
             Path later = FILES.get("late-twice-" + jdk);
             assertThat(read(joined).allocations()).as("JDK " + jdk)
                     .containsExactlyInAnyOrderElementsOf(read(later).allocations());
-            JfrContents contents = JfrFile.contents(joined);
+            RecordingContents contents = JfrFile.contents(joined);
             assertThat(contents.repeatedChunks()).isEqualTo(JfrFile.contents(FILES.get("late-once-" + jdk)).chunks());
             RecordingAnalysis.Analysis analysis = RecordingAnalysis.analyze(joined);
             assertThat(analysis.source().jvms()).hasSize(1);

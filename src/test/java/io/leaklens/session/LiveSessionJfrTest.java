@@ -229,8 +229,8 @@ class LiveSessionJfrTest {
         assertFixtureAllocations(gone.allocations());
         assertThat(gone.jfrStatus()).isNotBlank().doesNotContain("\n");
         session25.refreshOldObjects(); // nothing to ask any more: ignored
-        Thread.sleep(200);
-        assertThat(session25.state()).isSameAs(gone);
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> session25.state() == gone);
     }
 
     @Order(5)
@@ -250,16 +250,14 @@ class LiveSessionJfrTest {
     }
 
     /** Whether the session's state comes to meet the condition within the timeout. */
-    private static boolean arrives(LiveSession session, Duration timeout, Predicate<SessionState> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(session.state())) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
+    private static boolean arrives(LiveSession session, Duration timeout, Predicate<SessionState> condition) {
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> condition.test(session.state()));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     /** An Entry, or an Entry's payload, held through StaticListLeak.ENTRIES. */

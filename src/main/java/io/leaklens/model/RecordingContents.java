@@ -1,4 +1,4 @@
-package io.leaklens.jfr;
+package io.leaklens.model;
 
 /**
  * What a recording file holds, by its chunk headers.
@@ -7,5 +7,5 @@ package io.leaklens.jfr;
  * @param recordings     runs of chunks that follow each other, each read on its own: 1 for a file made by one dump
  * @param repeatedChunks chunks the file holds more than once (the same recording dumped twice, then joined), read once
  */
-public record JfrContents(int chunks, int recordings, int repeatedChunks) {
+public record RecordingContents(int chunks, int recordings, int repeatedChunks) {
 }
