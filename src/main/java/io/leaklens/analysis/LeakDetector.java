@@ -102,19 +102,30 @@ public final class LeakDetector {
         if (histograms.isEmpty() && liveSetGrows) {
             suspects.addAll(fromSamples(evidence, held, sites));
         }
+        suspects = new ArrayList<>(OwnersFirst.rank(suspects, evidence, GeneratedNames::normalize));
         suspects.removeIf(s -> s.score() < MIN_SCORE);
         suspects.sort(Comparator.comparingDouble(LeakSuspect::score).reversed());
         List<LeakSuspect> top = suspects.stream().limit(MAX_SUSPECTS).toList();
         List<RuleResult> rules = List.of(classes.result(), liveSet, buffers.result());
-        return verdict(top, rules, histograms.isEmpty(), liveSet, classes.result(), buffers.result());
+        double detectable = LiveSetGrowthRule.detectableBytesPerSecond(liveSetPoints(heap, histograms));
+        return verdict(top, rules, histograms.isEmpty(), liveSet, classes.result(), buffers.result(), detectable);
     }
 
     private static LeakReport verdict(List<LeakSuspect> suspects, List<RuleResult> rules, boolean noHistograms,
-                                      RuleResult liveSet, RuleResult classes, RuleResult buffers) {
+                                      RuleResult liveSet, RuleResult classes, RuleResult buffers,
+                                      double detectable) {
         if (!suspects.isEmpty()) {
             return new LeakReport(LeakVerdict.LEAK, 1, suspects.getFirst().explanation(), rules, suspects, null);
         }
         RuleResult deciding = noHistograms ? liveSet : classes;
+        if (noHistograms && liveSet.status() == RuleStatus.NO_SIGN && buffers.status() != RuleStatus.SIGNAL
+                && detectable > LiveSetGrowthRule.RELEVANT_BYTES_PER_SECOND) {
+            // A flat reading of a large live set over a short time cannot rule out a leak that matters.
+            return new LeakReport(LeakVerdict.NOT_ENOUGH_DATA, 0.9, "No leak shows, but without class histograms only "
+                    + "the live set speaks, and " + lowerFirst(liveSet.explanation()).replaceAll("\\.$", "")
+                    + ": on a live set this large, growth slower than " + ByteSize.format(detectable) + "/s"
+                    + " would not show. Class histograms or a longer watch can tell.", rules, List.of(), null);
+        }
         if (deciding.status() == RuleStatus.NO_SIGN && buffers.status() != RuleStatus.SIGNAL
                 && liveSet.status() != RuleStatus.SIGNAL) {
             return new LeakReport(LeakVerdict.NO_LEAK, 1, "No leak: " + lowerFirst(deciding.explanation()), rules,

@@ -27,6 +27,12 @@ public final class LiveSetGrowthRule {
     /** Growth below this share of the live set over the window is noise, not a leak. */
     static final double MIN_RELATIVE_GROWTH = 0.02;
 
+    /**
+     * A leak this fast matters (180 MB an hour): a verdict of "no leak" from the live set alone needs it to have been
+     * able to see growth this slow.
+     */
+    public static final double RELEVANT_BYTES_PER_SECOND = 50 * 1024;
+
     /** A point of the live set: when, and how many bytes. */
     public record Point(Instant time, long bytes) {
     }
@@ -80,5 +86,39 @@ public final class LiveSetGrowthRule {
                 + " % of the earlier half's rate: a cache filling up or a warm-up, not a leak so far."
                 : "The live set does not grow beyond noise (" + rate + " over " + Math.round(windowSeconds) + " s).";
         return new RuleResult(NAME, RuleStatus.NO_SIGN, 0, 1, summary, explanation);
+    }
+
+    /**
+     * The slowest growth that {@link #evaluate} could have told from these points: what it needs beyond noise (three
+     * standard errors of the slope) and beyond its share of the live set over the window. A leak slower than this
+     * reads as "flat"; on a large live set watched briefly that can be a leak that matters. NaN when the points are
+     * too few to judge.
+     */
+    public static double detectableBytesPerSecond(List<Point> points) {
+        if (points.size() < MIN_POINTS) {
+            return Double.NaN;
+        }
+        Instant first = points.getFirst().time();
+        Duration span = Duration.between(first, points.getLast().time());
+        Instant windowStart = first.plusMillis((long) (span.toMillis() * WARM_UP_SHARE));
+        List<Point> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
+        int n = window.size();
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double[] seconds = new double[n];
+        double[] bytes = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            seconds[i] = Duration.between(first, window.get(i).time()).toMillis() / 1000.0;
+            bytes[i] = window.get(i).bytes();
+            mean += bytes[i] / n;
+        }
+        double windowSeconds = seconds[n - 1] - seconds[0];
+        if (windowSeconds <= 0) {
+            return Double.NaN;
+        }
+        double error = Regression.of(seconds, bytes, 0, n).standardError();
+        return Math.max(MIN_RELATIVE_GROWTH * mean / windowSeconds, Double.isNaN(error) ? 0 : 3 * error);
     }
 }

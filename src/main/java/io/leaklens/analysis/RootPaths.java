@@ -25,6 +25,9 @@ public final class RootPaths {
      * garbage that the next collection will take (or was beyond the search's cutoff).
      */
     public static final String UNREACHABLE = "unreachable: garbage not collected yet";
+    /** A sample without a root when the search ran out of time: it may well be held. */
+    public static final String NOT_SEARCHED = "path not searched to the end: the target's search for GC roots stopped at"
+            + " its time limit (a heap dump gives every path)";
 
     private RootPaths() {
     }
@@ -123,6 +126,15 @@ public final class RootPaths {
 
     /** The root in a few words: {@code static field com.acme.OrderLog.ENTRIES}, {@code thread main (Stack Variable)}. */
     public static String describeRoot(OldObjectSample sample) {
+        return describeRoot(sample, false);
+    }
+
+    /**
+     * As {@link #describeRoot(OldObjectSample)}, for a sample of a burst whose search for paths ran out of time
+     * ({@link io.leaklens.model.OldObjectSet#searchCutOff()}) if {@code searchCutOff}: a sample without a root is
+     * then not known to be garbage.
+     */
+    public static String describeRoot(OldObjectSample sample, boolean searchCutOff) {
         List<ReferenceHop> hops = sample.pathFromRoot();
         java.util.OptionalInt holderAt = staticHolder(hops);
         if (holderAt.isPresent()) {
@@ -131,7 +143,7 @@ public final class RootPaths {
         }
         GcRoot root = sample.root();
         if (root == null) {
-            return UNREACHABLE;
+            return searchCutOff ? NOT_SEARCHED : UNREACHABLE;
         }
         return String.join(" / ", nonBlank(root.system(), root.type(), root.description()));
     }

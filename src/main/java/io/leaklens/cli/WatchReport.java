@@ -104,7 +104,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
         return oldObjects.samples().stream().map(o -> new OldObjectJson(o.className(), o.age().toMillis() / 1000.0,
                 o.objectSize(), o.stack().stream().filter(f -> !f.isJdk()).findFirst()
                         .or(() -> o.stack().stream().findFirst()).map(Object::toString).orElse(""),
-                new RootJson(RootPaths.rootKind(o), RootPaths.describeRoot(o)),
+                new RootJson(RootPaths.rootKind(o), RootPaths.describeRoot(o, oldObjects.searchCutOff())),
                 RootPaths.steps(o).stream().map(p -> new HopJson(p.className(), p.field())).toList())).toList();
     }
 

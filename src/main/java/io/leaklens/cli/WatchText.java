@@ -77,6 +77,11 @@ final class WatchText {
                             + RootPaths.describeRoot(o), java.util.stream.Collectors.counting()))
                     .entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                     .forEach(e -> text.append(String.format(Locale.ROOT, "  %4d × %s%n", e.getValue(), e.getKey())));
+            long unsearched = report.oldObjects().searchCutOff()
+                    ? report.oldObjects().samples().stream().filter(RootPaths::unreachable).count() : 0;
+            if (unsearched > 0) {
+                text.append(String.format(Locale.ROOT, "  %4d × %s%n", unsearched, RootPaths.NOT_SEARCHED));
+            }
         }
         text.append(String.format(Locale.ROOT, "%n"));
         line(text, "verdict", report.verdict() + (report.detectedAfterSeconds() == null ? ""

@@ -26,7 +26,7 @@ public record JfrSettings(String allocationThrottle, Duration oldObjectCutoff, D
      * 0.35–0.45 s more on 2 GB live): with 1 s, 2 GB paused 1.3–1.4 s; with this, well under 1 s. Shallow paths,
      * those of leaking collections held by static fields, are found first; a small heap's search ends before it.
      */
-    public static final Duration DEFAULT_CUTOFF = Duration.ofMillis(250);
+    public static final Duration DEFAULT_CUTOFF = io.leaklens.model.OldObjectSet.DEFAULT_SEARCH_LIMIT;
     public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(2);
     public static final long DEFAULT_MAX_SIZE = 50L * 1024 * 1024;
 

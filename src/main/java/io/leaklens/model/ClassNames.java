@@ -32,13 +32,32 @@ public final class ClassNames {
         return element + "[]".repeat(dimensions);
     }
 
-    /** Whether a readable class name belongs to the JDK rather than to the application. */
+    /**
+     * Whether a readable class name belongs to the JDK rather than to the application: the JDK's packages, and arrays
+     * of primitives or of JDK classes. A class of the unnamed package ({@code Main}, {@code OrderLog$Entry}: single-file
+     * programs, scripts, JShell, many tests) is the application's, and so is a dynamic proxy ({@code
+     * jdk.proxy1.$Proxy12}), which the JDK makes for an application's interfaces.
+     */
     public static boolean isJdk(String className) {
-        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
-        return element.indexOf('.') < 0 // primitive arrays
-                || element.startsWith("java.") || element.startsWith("javax.") || element.startsWith("jdk.")
-                || element.startsWith("sun.") || element.startsWith("com.sun.");
+        int array = className.indexOf('[');
+        String element = array < 0 ? className : className.substring(0, array);
+        if (array >= 0 && PRIMITIVES.contains(element)) {
+            return true;
+        }
+        return isJdkPackage(element);
     }
+
+    /** Whether a class (not an array) lives in one of the JDK's packages. */
+    public static boolean isJdkPackage(String className) {
+        if (className.startsWith("jdk.proxy")) {
+            return false;
+        }
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
+    }
+
+    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("boolean", "byte", "char", "short", "int",
+            "long", "float", "double");
 
     /**
      * Internal names use '/' between packages, but a hidden class's name ends in {@code /0x<address>} in every form:

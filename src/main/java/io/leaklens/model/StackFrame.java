@@ -17,8 +17,7 @@ public record StackFrame(String className, String methodName, int line) {
 
     /** Whether the frame belongs to the JDK rather than to the application. */
     public boolean isJdk() {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun.");
+        return ClassNames.isJdkPackage(className);
     }
 
     /**

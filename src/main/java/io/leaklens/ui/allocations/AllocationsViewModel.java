@@ -133,9 +133,7 @@ public final class AllocationsViewModel {
 
     /** JDK classes, and arrays of them or of primitives: what a user's code allocates through, not what it owns. */
     static boolean isJdk(String className) {
-        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
-        return !element.contains(".") || element.startsWith("java.") || element.startsWith("javax.")
-                || element.startsWith("jdk.") || element.startsWith("sun.") || element.startsWith("com.sun.");
+        return io.leaklens.model.ClassNames.isJdk(className);
     }
 
     public ObservableList<AllocationRow> classes() {

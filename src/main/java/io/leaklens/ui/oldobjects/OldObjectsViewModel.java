@@ -74,7 +74,7 @@ public final class OldObjectsViewModel {
         }
         shown = set;
         OldObjectGroup before = selected.get();
-        groups.setAll(group(set.samples()));
+        groups.setAll(group(set.samples(), set.searchCutOff()));
         if (before != null) {
             selected.set(groups.stream().filter(g -> g.className().equals(before.className())
                     && g.path().equals(before.path())).findFirst().orElse(null));
@@ -93,6 +93,11 @@ public final class OldObjectsViewModel {
 
     /** Groups samples of the same class held along the same path, most samples first. */
     static List<OldObjectGroup> group(List<OldObjectSample> samples) {
+        return group(samples, false);
+    }
+
+    /** As {@link #group(List)}; {@code cutOff}: the burst's search for paths ran out of time. */
+    static List<OldObjectGroup> group(List<OldObjectSample> samples, boolean cutOff) {
         Map<String, List<OldObjectSample>> byKey = new LinkedHashMap<>();
         for (OldObjectSample sample : samples) {
             String key = sample.className() + " " + RootPaths.steps(sample);
@@ -108,7 +113,7 @@ public final class OldObjectsViewModel {
                     .or(() -> first.stack().stream().findFirst()).map(StackFrame::toString).orElse("(no stack trace)");
             List<PathStep> path = RootPaths.steps(first);
             groups.add(new OldObjectGroup(first.className(), members.size(), oldest, size, site,
-                    RootPaths.rootKind(first), RootPaths.describeRoot(first), path, first.stack(), first));
+                    RootPaths.rootKind(first), RootPaths.describeRoot(first, cutOff), path, first.stack(), first));
         }
         // Garbage not yet collected goes last: it explains nothing about what is kept.
         groups.sort(Comparator.comparing((OldObjectGroup g) -> RootPaths.unreachable(g.example()))

@@ -1,0 +1,38 @@
+package io.leaklens.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which classes are the application's and which the JDK's: what a person fixes, and what it drags along. */
+class ClassNamesTest {
+
+    @ParameterizedTest(name = "{0}: JDK {1}")
+    @CsvSource(delimiter = '|', value = {
+            "byte[]                                  | true",
+            "double[][]                              | true",
+            "java.util.HashMap$Node                  | true",
+            "java.lang.Object[]                      | true",
+            "jdk.internal.misc.Unsafe                | true",
+            "sun.nio.ch.FileChannelImpl              | true",
+            "com.sun.jmx.mbeanserver.Repository      | true",
+            "javax.management.ObjectName             | true",
+            "java.lang.invoke.LambdaForm$MH/0x01     | true",
+            // The unnamed package: single-file programs, scripts, JShell, tests.
+            "OrderLog                                | false",
+            "OrderLog$Entry                          | false",
+            "OrderLog$Entry[]                        | false",
+            "PendingCheckout$$Lambda/0x0000012c      | false",
+            "Main$1                                  | false",
+            "com.acme.billing.internal.ledger.Entry  | false",
+            "com.acme.Entry[][]                      | false",
+            "javafx.scene.Node                       | false",
+            "jdk.proxy2.$Proxy12                     | false",
+            "jdkutils.Cache                          | false",
+            "javalin.Context                         | false",
+    })
+    void tellsTheApplicationFromTheJdk(String className, boolean jdk) {
+        assertThat(ClassNames.isJdk(className)).isEqualTo(jdk);
+    }
+}
