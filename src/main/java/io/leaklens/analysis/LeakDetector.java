@@ -108,7 +108,19 @@ public final class LeakDetector {
         List<LeakSuspect> top = suspects.stream().limit(MAX_SUSPECTS).toList();
         List<RuleResult> rules = List.of(classes.result(), liveSet, buffers.result());
         double detectable = LiveSetGrowthRule.detectableBytesPerSecond(liveSetPoints(heap, histograms));
-        return verdict(top, rules, histograms.isEmpty(), liveSet, classes.result(), buffers.result(), detectable);
+        LeakReport report = verdict(top, rules, histograms.isEmpty(), liveSet, classes.result(), buffers.result(),
+                detectable);
+        return report.verdict() == LeakVerdict.NOT_ENOUGH_DATA && histograms.isEmpty()
+                ? pointAtSurvivors(report, oldObjects) : report;
+    }
+
+    /** An inconclusive verdict without histograms says which class the samples point at, if they point at one. */
+    private static LeakReport pointAtSurvivors(LeakReport report, OldObjectSet oldObjects) {
+        return SteadySurvivors.find(oldObjects).map(s -> new LeakReport(report.verdict(), report.progress(),
+                report.reason() + String.format(Locale.ROOT, " Look at %s first: %d of the %d sampled objects still "
+                        + "alive are of it, allocated throughout the watch.", ClassNames.simpleName(s.className()),
+                        s.samples(), s.ofAll()), report.rules(), report.suspects(), report.detectedAt()))
+                .orElse(report);
     }
 
     private static LeakReport verdict(List<LeakSuspect> suspects, List<RuleResult> rules, boolean noHistograms,
@@ -228,7 +240,8 @@ public final class LeakDetector {
             return subject + where + "; held by " + held.rootDescription() + ". Nothing removes them.";
         }
         return subject + where + "; no sampled object shows yet what holds them (old-object samples cover only "
-                + "objects allocated while LeakLens watches).";
+                + "objects allocated while LeakLens watches, and the target's search for their paths is time-limited):"
+                + " a heap dump shows every path.";
     }
 
     private static Map<String, StackFrame> sites(AllocationProfile allocations) {

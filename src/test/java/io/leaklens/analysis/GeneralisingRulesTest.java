@@ -136,6 +136,38 @@ class GeneralisingRulesTest {
         assertThat(report.reason()).contains("without class histograms").contains("would not show");
     }
 
+    /**
+     * The same large live set with old-object samples: those of one application class were allocated throughout
+     * the watch and are all alive at its end (the search for their paths ran out of time). The verdict stays
+     * inconclusive, and says where to look.
+     */
+    @Test
+    void onALargeHeapWithoutHistogramsSteadySurvivorsPointAtAClass() {
+        Random noise = new Random(7);
+        List<LiveSetPoint> live = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            live.add(new LiveSetPoint(Records.at(5.0 * i), 1_900_000_000L + noise.nextInt(8_000_000)));
+        }
+        List<OldObjectSample> samples = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // one every 5 s, none with a root
+            samples.add(new OldObjectSample(Records.at(5.0 * i), Duration.ofSeconds(65 - 5L * i),
+                    "com.acme.geo.LookupAudit", 32, -1, -1, List.of(), null, List.of()));
+        }
+        for (int i = 0; i < 6; i++) { // in flight: allocated in the last second
+            samples.add(new OldObjectSample(Records.at(64.5), Duration.ofMillis(500), "com.acme.geo.Request", 32, -1,
+                    -1, List.of(), null, List.of()));
+        }
+        OldObjectSet cutOff = new OldObjectSet(samples, Records.at(65), Duration.ofMillis(250), Duration.ofMillis(600));
+
+        LeakReport report = LeakDetector.analyze(new HeapHistory(List.of(), live, List.of()), List.of(),
+                AllocationProfile.EMPTY, cutOff);
+
+        assertThat(report.verdict()).isEqualTo(LeakVerdict.NOT_ENOUGH_DATA);
+        assertThat(report.reason()).endsWith("Look at LookupAudit first: 12 of the 18 sampled objects still alive are "
+                + "of it, allocated throughout the watch.");
+        assertThat(report.suspects()).isEmpty();
+    }
+
     @Test
     void aSmallFlatLiveSetWithoutHistogramsIsStillNoLeak() {
         Random noise = new Random(7);

@@ -39,7 +39,7 @@ class JsonTest {
                         0.9664699132901168), new AllocationJson("java.lang.String", 0.0, null, 0, 1.2751809715615127E-5)),
                 183_402.66666666666, "leak", "grows \u0001 and \u001f, caf\u00e9 \u2603", null,
                 List.of(new SuspectJson("com.acme.Entry", 0.5, Double.NaN, Double.POSITIVE_INFINITY, null, root, path,
-                        "x\r\b\f")),
+                        "x\r\b\f", SuspectJson.HEAP_DUMP_HINT)),
                 List.of(new RuleJson("live-set", "ok", Double.NEGATIVE_INFINITY, 1, "s", "e")),
                 List.of(new OldObjectJson("byte[]", 1.5, 1024, "Foo.bar(Foo.java:1)", null, List.of())),
                 new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\""),
