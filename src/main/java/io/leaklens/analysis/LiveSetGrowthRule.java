@@ -54,17 +54,11 @@ public final class LiveSetGrowthRule {
                     points.size() + " readings over " + span.toSeconds() + " s",
                     "Needs at least " + MIN_POINTS + " readings over " + MIN_SPAN.toSeconds() + " s.");
         }
-        Instant windowStart = first.plusMillis((long) (span.toMillis() * WARM_UP_SHARE));
-        List<Point> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
-        int n = window.size();
-        double[] seconds = new double[n];
-        double[] bytes = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            seconds[i] = Duration.between(first, window.get(i).time()).toMillis() / 1000.0;
-            bytes[i] = window.get(i).bytes();
-            mean += bytes[i] / n;
-        }
+        Window w = Window.after(points);
+        int n = w.seconds().length;
+        double[] seconds = w.seconds();
+        double[] bytes = w.bytes();
+        double mean = w.mean();
         Regression all = Regression.of(seconds, bytes, 0, n);
         Regression earlier = Regression.of(seconds, bytes, 0, n / 2 + 1);
         Regression later = Regression.of(seconds, bytes, n / 2, n);
@@ -98,27 +92,33 @@ public final class LiveSetGrowthRule {
         if (points.size() < MIN_POINTS) {
             return Double.NaN;
         }
-        Instant first = points.getFirst().time();
-        Duration span = Duration.between(first, points.getLast().time());
-        Instant windowStart = first.plusMillis((long) (span.toMillis() * WARM_UP_SHARE));
-        List<Point> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
-        int n = window.size();
-        if (n < 3) {
-            return Double.NaN;
-        }
-        double[] seconds = new double[n];
-        double[] bytes = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            seconds[i] = Duration.between(first, window.get(i).time()).toMillis() / 1000.0;
-            bytes[i] = window.get(i).bytes();
-            mean += bytes[i] / n;
-        }
-        double windowSeconds = seconds[n - 1] - seconds[0];
+        Window w = Window.after(points);
+        int n = w.seconds().length;
+        double windowSeconds = n < 3 ? 0 : w.seconds()[n - 1] - w.seconds()[0];
         if (windowSeconds <= 0) {
             return Double.NaN;
         }
-        double error = Regression.of(seconds, bytes, 0, n).standardError();
-        return Math.max(MIN_RELATIVE_GROWTH * mean / windowSeconds, Double.isNaN(error) ? 0 : 3 * error);
+        double error = Regression.of(w.seconds(), w.bytes(), 0, n).standardError();
+        return Math.max(MIN_RELATIVE_GROWTH * w.mean() / windowSeconds, Double.isNaN(error) ? 0 : 3 * error);
+    }
+
+    /** The readings after the warm-up: seconds from the first reading, bytes, and their mean. */
+    private record Window(double[] seconds, double[] bytes, double mean) {
+        static Window after(List<Point> points) {
+            Instant first = points.getFirst().time();
+            Duration span = Duration.between(first, points.getLast().time());
+            Instant windowStart = first.plusMillis((long) (span.toMillis() * WARM_UP_SHARE));
+            List<Point> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
+            int n = window.size();
+            double[] seconds = new double[n];
+            double[] bytes = new double[n];
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                seconds[i] = Duration.between(first, window.get(i).time()).toMillis() / 1000.0;
+                bytes[i] = window.get(i).bytes();
+                mean += bytes[i] / n;
+            }
+            return new Window(seconds, bytes, mean);
+        }
     }
 }
