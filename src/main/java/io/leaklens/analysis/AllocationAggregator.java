@@ -231,7 +231,8 @@ public final class AllocationAggregator {
         int recentSeconds = (int) Math.min(RateWindow.SECONDS, Math.ceil(span));
         List<ClassAllocation> classes = new ArrayList<>();
         byClass.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, ClassTally> e) -> e.getValue().bytes).reversed())
+                .sorted(Comparator.comparingLong((Map.Entry<String, ClassTally> e) -> e.getValue().bytes).reversed()
+                        .thenComparing(Map.Entry::getKey)) // ties by name: the same order however the sums came
                 .limit(PROFILE_ROWS)
                 .forEach(e -> {
                     double[] rates = e.getValue().window.rates(now);
@@ -240,7 +241,8 @@ public final class AllocationAggregator {
                 });
         List<SiteAllocation> sites = new ArrayList<>();
         bySite.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<StackFrame, SiteTally> e) -> e.getValue().bytes).reversed())
+                .sorted(Comparator.comparingLong((Map.Entry<StackFrame, SiteTally> e) -> e.getValue().bytes).reversed()
+                        .thenComparing(e -> e.getKey().toString()))
                 .limit(PROFILE_ROWS)
                 .forEach(e -> {
                     SiteTally t = e.getValue();
@@ -286,7 +288,8 @@ public final class AllocationAggregator {
         }
 
         StackFrame topSite() {
-            return sites.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+            return sites.entrySet().stream().max(Comparator.comparingLong((Map.Entry<StackFrame, Counter> e) ->
+                            e.getValue().bytes).thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder()))
                     .map(Map.Entry::getKey).orElse(null);
         }
     }
@@ -342,7 +345,8 @@ public final class AllocationAggregator {
         }
 
         String topClass() {
-            return classes.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().bytes))
+            return classes.entrySet().stream().max(Comparator.comparingLong((Map.Entry<String, Counter> e) ->
+                            e.getValue().bytes).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                     .map(Map.Entry::getKey).orElse("");
         }
     }

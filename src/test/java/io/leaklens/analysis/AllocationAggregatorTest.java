@@ -46,6 +46,28 @@ class AllocationAggregatorTest {
         assertThat(profile.samples()).isEqualTo(101);
     }
 
+    /** Equal sums rank by name, so that a recording read in parts ranks as read in one piece. */
+    @Test
+    void equalWeightsRankTheSameWhateverTheOrderTheyCameIn() {
+        String[] names = new String[40];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "com.acme.C" + (char) ('A' + (i * 7) % 26) + i;
+        }
+        AllocationAggregator forward = new AllocationAggregator();
+        AllocationAggregator backward = new AllocationAggregator();
+        for (int i = 0; i < names.length; i++) {
+            forward.add(sample(1, names[i], 1_000, i % 2 == 0 ? RECORD : RENDER, MAIN));
+            backward.add(sample(1, names[names.length - 1 - i], 1_000, (names.length - 1 - i) % 2 == 0 ? RECORD
+                    : RENDER, MAIN));
+        }
+
+        assertThat(forward.profile().classes()).extracting(ClassAllocation::className)
+                .isEqualTo(backward.profile().classes().stream().map(ClassAllocation::className).toList())
+                .isSorted();
+        assertThat(forward.profile().sites()).extracting(s -> s.site() + " " + s.topClass())
+                .isEqualTo(backward.profile().sites().stream().map(s -> s.site() + " " + s.topClass()).toList());
+    }
+
     @Test
     void ratesAreBytesPerSecondOfTheEventsOwnTime() {
         AllocationAggregator aggregator = new AllocationAggregator();
