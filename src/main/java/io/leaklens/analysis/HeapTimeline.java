@@ -64,9 +64,6 @@ public final class HeapTimeline {
      * Counters are cumulative, so the newer ones stand for both.
      */
     static HeapSample mergeSamples(HeapSample older, HeapSample newer) {
-        double rate = Double.isNaN(older.allocationRate()) ? newer.allocationRate()
-                : Double.isNaN(newer.allocationRate()) ? older.allocationRate()
-                : (older.allocationRate() + newer.allocationRate()) / 2;
         return new HeapSample(newer.time(),
                 Math.max(older.heapUsed(), newer.heapUsed()),
                 Math.max(older.heapCommitted(), newer.heapCommitted()),
@@ -76,7 +73,13 @@ public final class HeapTimeline {
                 Math.max(older.directBufferUsed(), newer.directBufferUsed()),
                 Math.max(older.mappedBufferUsed(), newer.mappedBufferUsed()),
                 Math.max(older.threadCount(), newer.threadCount()),
-                newer.gcCount(), newer.gcTimeMillis(), rate);
+                newer.gcCount(), newer.gcTimeMillis(), mean(older.allocationRate(), newer.allocationRate()),
+                mean(older.processCpu(), newer.processCpu()), mean(older.monitoringCpu(), newer.monitoringCpu()));
+    }
+
+    /** Of two rates, their mean, or the one that is known. */
+    private static double mean(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : (a + b) / 2;
     }
 
     /** The lowest live set of the span is the honest one: a young collection leaves more garbage behind. */

@@ -51,6 +51,7 @@ public final class TargetConnection implements AutoCloseable {
     private final List<GarbageCollectorMXBean> collectors;
     private final Set<String> heapPools;
     private final long startTimeMillis;
+    private final TargetCpu cpu;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     private TargetConnection(JMXConnector connector, MBeanServerConnection mbeans, JvmInfo jvm) throws IOException {
@@ -69,6 +70,7 @@ public final class TargetConnection implements AutoCloseable {
         this.bufferPools = ManagementFactory.getPlatformMXBeans(mbeans, BufferPoolMXBean.class);
         this.collectors = ManagementFactory.getPlatformMXBeans(mbeans, GarbageCollectorMXBean.class);
         this.startTimeMillis = runtime.getStartTime();
+        this.cpu = new TargetCpu(mbeans);
         Map<String, String> properties = runtime.getSystemProperties();
         this.info = new TargetInfo(jvm.pid(), jvm.displayName(),
                 properties.getOrDefault("java.version", runtime.getSpecVersion()), runtime.getVmName(),
@@ -134,8 +136,10 @@ public final class TargetConnection implements AutoCloseable {
             gcCount += Math.max(0, gc.getCollectionCount());
             gcTime += Math.max(0, gc.getCollectionTime());
         }
+        TargetCpu.Usage used = cpu.read();
         return new HeapSample(now, heap.getUsed(), heap.getCommitted(), heap.getMax(), metaspaceUsed,
-                nonHeap.getUsed(), direct, mapped, threads.getThreadCount(), gcCount, gcTime, Double.NaN);
+                nonHeap.getUsed(), direct, mapped, threads.getThreadCount(), gcCount, gcTime, Double.NaN,
+                used.processCores(), used.monitoringCores());
     }
 
     /**

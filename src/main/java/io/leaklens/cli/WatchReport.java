@@ -1,6 +1,7 @@
 package io.leaklens.cli;
 
 import io.leaklens.analysis.HeapSummary;
+import io.leaklens.analysis.MonitoringCost;
 import io.leaklens.analysis.RootPaths;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
@@ -22,7 +23,8 @@ import java.util.List;
  */
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
                    OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason,
-                   List<TimedHistogram> histograms, String histogramStatus, RecordingAnalysis.Source recording) {
+                   List<TimedHistogram> histograms, String histogramStatus, RecordingAnalysis.Source recording,
+                   MonitoringCost cost) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
@@ -36,7 +38,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
                 state.leaks(), state.connectedAt(), disconnect, state.histograms(),
-                state.histogramStatus(), recording);
+                state.histogramStatus(), recording, MonitoringCost.of(state.heap()));
     }
 
     String verdict() {
@@ -86,7 +88,12 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
     private PausesJson pausesJson() {
         return new PausesJson(histograms.size(), histograms.isEmpty() ? null : longestHistogram().toMillis(),
                 oldObjects.emittedAt() == null ? null : oldObjects.pause().toMillis(),
-                histogramStatus.isEmpty() ? null : WatchText.histogramsOff(histogramStatus));
+                histogramStatus.isEmpty() ? null : WatchText.histogramsOff(histogramStatus),
+                percent(cost.monitoringAverage()), percent(cost.processAverage()));
+    }
+
+    private static Double percent(double cores) {
+        return Double.isNaN(cores) ? null : Math.round(cores * 1000) / 10.0;
     }
 
     List<ClassAllocation> topClasses() {
@@ -138,8 +145,13 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
      * What LeakLens cost the target, as LeakLens measured it (the target's own events may say a little more), and
      * why periodic histograms were off at the end, if they were.
      */
+    /**
+     * @param monitoringCpuPercent the target's monitoring threads (JMX over RMI, JFR, attach: LeakLens's work in
+     *                             the target) on average, in percent of one core; null when the target did not say
+     * @param targetCpuPercent     the whole target over the same samples, in percent of one core
+     */
     record PausesJson(int histograms, Long longestHistogramMillis, Long lastOldObjectPauseMillis,
-                      String histogramsOff) {
+                      String histogramsOff, Double monitoringCpuPercent, Double targetCpuPercent) {
     }
 
     record RuleJson(String rule, String status, double score, double progress, String summary,

@@ -3,6 +3,7 @@ package io.leaklens.cli;
 import io.leaklens.model.ByteSize;
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.analysis.LiveSetTrend;
+import io.leaklens.analysis.MonitoringCost;
 import io.leaklens.analysis.RootPaths;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassAllocation;
@@ -51,6 +52,11 @@ final class WatchText {
         line(text, "GCs", heap.gcCount() + " (" + heap.gcPauseTotal().toMillis() + " ms in all, longest "
                 + heap.longestGc().toMillis() + " ms)");
         line(text, "allocation", ByteSize.format(heap.averageAllocationRate()) + "/s on average");
+        if (report.cost().known()) {
+            line(text, "cost", "LeakLens's work in the JVM (its monitoring threads) took "
+                    + MonitoringCost.percentOfCore(report.cost().monitoringAverage()) + " on average; the JVM used "
+                    + MonitoringCost.percentOfCore(report.cost().processAverage()));
+        }
         if (report.target().pid() != 0) {
             line(text, "histograms", !report.histogramStatus().isEmpty() ? histogramsOff(report.histogramStatus())
                     : report.histograms().isEmpty() ? "none taken" : report.histograms().size()

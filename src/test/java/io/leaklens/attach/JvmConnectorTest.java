@@ -65,6 +65,32 @@ class JvmConnectorTest {
         }
     }
 
+    /**
+     * The target says what its CPU goes to: from the second read on, the whole process and its monitoring threads
+     * (those answering these very reads among them), each at most what the machine's cores allow.
+     */
+    @Test
+    void readsWhatTheTargetsCpuGoesToOnJdk25And17() throws Exception {
+        for (ChildJvm child : java.util.Arrays.asList(idle25, idle17)) {
+            if (child == null) {
+                continue;
+            }
+            try (TargetConnection connection = connector.connect(child.pid())) {
+                io.leaklens.model.HeapSample first = connection.sample();
+                for (int i = 0; i < 20; i++) {
+                    connection.sample(); // the monitoring threads answer these
+                }
+                Thread.sleep(200);
+                io.leaklens.model.HeapSample later = connection.sample();
+
+                assertThat(first.processCpu()).isNaN();
+                int cores = Runtime.getRuntime().availableProcessors();
+                assertThat(later.processCpu()).as(child.toString()).isBetween(0.0, cores + 0.5);
+                assertThat(later.monitoringCpu()).isBetween(0.0, later.processCpu() + 0.05);
+            }
+        }
+    }
+
     @Test
     void attachesByPidToAJvmThatPublishesNoPerformanceData() throws Exception {
         try (TargetConnection connection = connector.connect(noPerfData.pid())) {

@@ -42,7 +42,7 @@ class JsonTest {
                         "x\r\b\f", SuspectJson.HEAP_DUMP_HINT)),
                 List.of(new RuleJson("live-set", "ok", Double.NEGATIVE_INFINITY, 1, "s", "e")),
                 List.of(new OldObjectJson("byte[]", 1.5, 1024, "Foo.bar(Foo.java:1)", null, List.of())),
-                new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\""),
+                new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\"", 1.3, null),
                 null, new WatchReport.RecordingJson(12, 2, 1, List.of(
                         new WatchReport.RecordedJvmJson(4711, "2026-12-07T15:00:00Z", "demo.Main", "17.0.15", "VM"),
                         new WatchReport.RecordedJvmJson(4712, null, "", "", ""))));

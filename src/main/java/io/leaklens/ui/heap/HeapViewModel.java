@@ -2,6 +2,7 @@ package io.leaklens.ui.heap;
 
 import io.leaklens.model.ByteSize;
 import io.leaklens.analysis.HeapSummary;
+import io.leaklens.analysis.MonitoringCost;
 import io.leaklens.analysis.LiveSetTrend;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.HeapHistory;
@@ -112,7 +113,18 @@ public final class HeapViewModel {
                         ByteSize.format(last.nonHeapUsed()) + " non-heap"),
                 new Metric("buffers", "Direct buffers", ByteSize.format(Math.max(0, last.directBufferUsed())),
                         ByteSize.format(Math.max(0, last.mappedBufferUsed())) + " mapped"),
-                new Metric("threads", "Threads", Integer.toString(last.threadCount()), "live now"));
+                new Metric("threads", "Threads", Integer.toString(last.threadCount()), "live now"),
+                costMetric(MonitoringCost.of(history)));
+    }
+
+    /** What watching costs the JVM now: the CPU of the threads that answer LeakLens there. */
+    static Metric costMetric(MonitoringCost cost) {
+        if (Double.isNaN(cost.monitoringNow())) {
+            return new Metric("cost", "LeakLens in this JVM", "–", "the JVM does not report thread CPU");
+        }
+        return new Metric("cost", "LeakLens in this JVM", MonitoringCost.percentOfCore(cost.monitoringNow()),
+                "the JVM: " + MonitoringCost.percentOfCore(cost.processNow()) + " · average "
+                        + MonitoringCost.percentOfCore(cost.monitoringAverage()));
     }
 
     /** What the charts show at a time under the mouse (epoch seconds): the nearest sample and any GC close by. */

@@ -56,11 +56,28 @@ class HeapViewModelTest {
                 List.of(sample(0, 20, Double.NaN), sample(1, 30, 10.0 * MB)), List.of(gc(1, 40, 12))));
 
         assertThat(model.metricsProperty().get()).extracting(Metric::id)
-                .containsExactly("heap-used", "live-set", "allocation", "gcs", "metaspace", "buffers", "threads");
+                .containsExactly("heap-used", "live-set", "allocation", "gcs", "metaspace", "buffers", "threads", "cost");
         assertThat(model.metricsProperty().get().getFirst().value()).isEqualTo("30.0 MB");
         assertThat(model.metricsProperty().get().get(1).value()).isEqualTo("12.0 MB");
         assertThat(model.metricsProperty().get().get(2).value()).isEqualTo("10.0 MB/s");
         assertThat(model.metricsProperty().get().get(6).value()).isEqualTo("14");
+        assertThat(model.metricsProperty().get().get(7).value()).isEqualTo("–");
+    }
+
+    @Test
+    void theCostTileSaysWhatTheMonitoringThreadsTookOfACoreLately() {
+        List<HeapSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) { // 1 % of a core, then 3 % in the last five seconds; the JVM 80 %
+            HeapSample s = sample(i, 20, MB);
+            samples.add(new HeapSample(s.time(), s.heapUsed(), s.heapCommitted(), s.heapMax(), s.metaspaceUsed(),
+                    s.nonHeapUsed(), s.directBufferUsed(), s.mappedBufferUsed(), s.threadCount(), s.gcCount(),
+                    s.gcTimeMillis(), s.allocationRate(), 0.8, i < 5 ? 0.01 : 0.03));
+        }
+        Metric cost = HeapViewModel.metricsOf(new io.leaklens.model.HeapHistory(samples, List.of(), List.of()))
+                .getLast();
+
+        assertThat(cost.value()).isEqualTo("3.0 % of a core");
+        assertThat(cost.detail()).isEqualTo("the JVM: 80 % of a core · average 2.0 % of a core");
     }
 
     @Test
