@@ -39,6 +39,12 @@ public record MonitoringCost(double monitoringNow, double processNow, double mon
                 : "%.0f %% of a core", cores * 100);
     }
 
+    /** "45 %" of a core. */
+    public static String percent(double cores) {
+        return Double.isNaN(cores) ? "–" : String.format(Locale.ROOT, cores * 100 < 10 ? "%.1f %%" : "%.0f %%",
+                cores * 100);
+    }
+
     private static double mean(List<HeapSample> samples, boolean monitoring) {
         return samples.isEmpty() ? Double.NaN : samples.stream()
                 .mapToDouble(s -> monitoring ? s.monitoringCpu() : s.processCpu()).average().orElse(Double.NaN);

@@ -123,8 +123,7 @@ public final class HeapViewModel {
             return new Metric("cost", "LeakLens in this JVM", "–", "the JVM does not report thread CPU");
         }
         return new Metric("cost", "LeakLens in this JVM", MonitoringCost.percentOfCore(cost.monitoringNow()),
-                "the JVM: " + MonitoringCost.percentOfCore(cost.processNow()) + " · average "
-                        + MonitoringCost.percentOfCore(cost.monitoringAverage()));
+                "the whole JVM: " + MonitoringCost.percent(cost.processNow()));
     }
 
     /** What the charts show at a time under the mouse (epoch seconds): the nearest sample and any GC close by. */

@@ -77,7 +77,7 @@ class HeapViewModelTest {
                 .getLast();
 
         assertThat(cost.value()).isEqualTo("3.0 % of a core");
-        assertThat(cost.detail()).isEqualTo("the JVM: 80 % of a core · average 2.0 % of a core");
+        assertThat(cost.detail()).isEqualTo("the whole JVM: 80 %");
     }
 
     @Test
