@@ -39,6 +39,8 @@ public final class LeakDetector {
     /** Application suspects rank before JDK ones: a leak's payload (byte[], String) is not what a person fixes. */
     static final double JDK_WEIGHT = 0.35;
     static final double GENERATED_WEIGHT = 0.8;
+    /** A library's class (a cache's entry, a server's session) ranks below the application's that grow beside it. */
+    static final double LIBRARY_WEIGHT = 0.7;
     static final double MIN_SCORE = 0.3;
     static final int MAX_SUSPECTS = 10;
     static final String DIRECT_BUFFER = "java.nio.DirectByteBuffer";
@@ -63,6 +65,8 @@ public final class LeakDetector {
         List<HistogramGrowthRule.ClassGrowth> growing = classes.growing();
         double appGrowth = growing.stream().filter(HistogramGrowthRule::isApplication)
                 .mapToDouble(HistogramGrowthRule.ClassGrowth::bytesPerSecond).sum();
+        boolean ownCodeGrows = growing.stream().anyMatch(g -> HistogramGrowthRule.isApplication(g)
+                && !ClassNames.isLibrary(g.className()) && !GeneratedNames.isGenerated(g.className()));
         double allGrowth = growing.stream().mapToDouble(HistogramGrowthRule.ClassGrowth::bytesPerSecond).sum();
         for (HistogramGrowthRule.ClassGrowth growth : growing) {
             boolean application = HistogramGrowthRule.isApplication(growth);
@@ -76,6 +80,9 @@ public final class LeakDetector {
             }
             if (GeneratedNames.isGenerated(growth.className())) {
                 score *= GENERATED_WEIGHT; // a lambda holds what leaks; the captured object is what to look for
+            }
+            if (application && ownCodeGrows && ClassNames.isLibrary(growth.className())) {
+                score *= LIBRARY_WEIGHT;
             }
             if (buffers.result().status() == RuleStatus.SIGNAL && growth.className().equals(DIRECT_BUFFER)) {
                 continue; // named below, with the memory it holds outside the heap

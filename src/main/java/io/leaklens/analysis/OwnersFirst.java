@@ -18,8 +18,9 @@ import java.util.function.UnaryOperator;
  * {@code CartLine}s per {@code PendingCheckout}, a 48 KB array per task, a {@code HashMap} per session. Those often
  * grow faster, in bytes and in instances, than their owner, yet the owner is what is kept by mistake. The old-object
  * samples' paths from their GC roots say who holds whom: an application class that holds another suspect on the way
- * from the root ranks before it. Generated classes (a lambda capturing its owner) are not owners to fix, and a class
- * that is held by what it holds (a cycle) changes no rank.
+ * from the root ranks before it. A library's classes (a cache's entries, a server's sessions) and generated classes (a
+ * lambda capturing its owner) are not owners to fix, and a class that is held by what it holds (a cycle) changes no
+ * rank.
  */
 final class OwnersFirst {
 
@@ -53,7 +54,8 @@ final class OwnersFirst {
     }
 
     private static boolean isOwnerToFix(String className) {
-        return !ClassNames.isJdk(className) && !GeneratedNames.isGenerated(className);
+        return !ClassNames.isJdk(className) && !ClassNames.isLibrary(className)
+                && !GeneratedNames.isGenerated(className);
     }
 
     /** For each class the samples show, the classes that hold it on some path from a GC root. */

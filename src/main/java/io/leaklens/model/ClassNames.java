@@ -56,6 +56,37 @@ public final class ClassNames {
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
+    /**
+     * Whether a class belongs to a widely used library rather than to the program that uses it: a cache's entries,
+     * a server's sessions, a pool's workers. A leak through a library's container is fixed in the code that fills
+     * it (an unbounded Guava cache, sessions never invalidated), so the application's own class is named first
+     * where one grows, and a library class is never taken for the owner of the application's objects. Known by
+     * package; a library missing here counts as application code, as before.
+     */
+    public static boolean isLibrary(String className) {
+        int array = className.indexOf('[');
+        String element = array < 0 ? className : className.substring(0, array);
+        for (String prefix : LIBRARY_PACKAGES) {
+            if (element.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.List<String> LIBRARY_PACKAGES = java.util.List.of("com.google.common.",
+            "com.google.gson.", "com.google.protobuf.", "com.github.benmanes.caffeine.", "org.eclipse.jetty.",
+            "io.netty.", "org.apache.", "org.springframework.", "com.fasterxml.jackson.", "ch.qos.logback.",
+            "org.slf4j.", "io.micrometer.", "org.hibernate.", "com.zaxxer.hikari.", "io.undertow.", "org.glassfish.",
+            "jakarta.", "kotlin.", "kotlinx.", "scala.", "akka.", "reactor.", "io.reactivex.", "io.grpc.",
+            "com.squareup.", "okhttp3.", "okio.", "org.jboss.", "io.vertx.", "io.quarkus.", "io.micronaut.",
+            "io.dropwizard.", "org.eclipse.collections.", "it.unimi.dsi.fastutil.", "org.jctools.", "com.lmax.",
+            "groovy.", "org.codehaus.", "net.bytebuddy.", "org.objectweb.asm.", "javassist.", "org.aspectj.",
+            "com.esotericsoftware.", "org.yaml.snakeyaml.", "com.typesafe.", "org.h2.", "com.mysql.",
+            "org.postgresql.", "oracle.jdbc.", "org.ehcache.", "net.sf.ehcache.", "redis.clients.",
+            "io.lettuce.", "org.mongodb.", "com.mongodb.", "software.amazon.", "com.amazonaws.", "io.opentelemetry.",
+            "org.junit.", "org.mockito.", "org.osgi.");
+
     private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("boolean", "byte", "char", "short", "int",
             "long", "float", "double");
 

@@ -106,6 +106,27 @@ class GeneralisingRulesTest {
         assertThat(with.suspects().getFirst().rootDescription()).isEqualTo("static field com.shop.EventBus.callbacks");
     }
 
+    /**
+     * An unbounded Guava cache: its entries hold the application's views and grow as fast. The fix is in the code
+     * that fills the cache, so the application's class comes first, and a library's entry is no owner to promote.
+     */
+    @Test
+    void aLibrarysContainerRanksBelowTheApplicationsObjectsItHolds() {
+        String view = "com.shop.catalog.ProductView";
+        String entry = "com.google.common.cache.LocalCache$StrongEntry";
+        List<TimedHistogram> histograms = histograms(5, Map.of(view, new long[] {1_000, 48},
+                entry, new long[] {1_000, 56}));
+        OldObjectSample heldView = sample(view, staticField("com.shop.catalog.Catalog", "CACHE"),
+                hop("com.google.common.cache.LocalCache$LocalManualCache", "localCache"),
+                hop("com.google.common.cache.LocalCache", "segments"), hop(entry, "valueReference"));
+
+        LeakReport report = LeakDetector.analyze(HeapHistory.EMPTY, histograms, AllocationProfile.EMPTY,
+                burst(heldView, heldView));
+
+        assertThat(report.suspects()).extracting(LeakSuspect::className).startsWith(view, entry);
+        assertThat(report.suspects().getFirst().rootDescription()).isEqualTo("static field com.shop.catalog.Catalog.CACHE");
+    }
+
     @Test
     void objectsThatHoldEachOtherKeepTheirRanks() {
         String parent = "com.acme.Parent";

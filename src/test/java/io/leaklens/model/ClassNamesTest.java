@@ -35,4 +35,19 @@ class ClassNamesTest {
     void tellsTheApplicationFromTheJdk(String className, boolean jdk) {
         assertThat(ClassNames.isJdk(className)).isEqualTo(jdk);
     }
+
+    @ParameterizedTest(name = "{0}: library {1}")
+    @CsvSource(delimiter = '|', value = {
+            "com.google.common.cache.LocalCache$StrongEntry       | true",
+            "com.github.benmanes.caffeine.cache.PSMS              | true",
+            "org.eclipse.jetty.session.ManagedSession             | true",
+            "org.apache.commons.pool2.impl.DefaultPooledObject[]  | true",
+            "com.acme.cache.LocalCache$StrongEntry                | false",
+            "OrderLog$Entry                                       | false",
+            "java.util.HashMap$Node                               | false",
+            "com.googlex.Thing                                    | false",
+    })
+    void tellsALibrarysClassesFromTheProgramsOwn(String className, boolean library) {
+        assertThat(ClassNames.isLibrary(className)).isEqualTo(library);
+    }
 }
