@@ -57,8 +57,16 @@ public final class HistogramGrowthRule {
                               boolean reloaded) {
     }
 
-    /** The rule's answer and the classes behind it, fastest-growing first. */
-    public record Finding(RuleResult result, List<ClassGrowth> growing) {
+    /**
+     * The rule's answer and the classes behind it, fastest-growing first.
+     *
+     * @param small application classes that gain instances as steadily but too few bytes to count on their own (a
+     *              32-byte task that holds a 48 KB array): what they hold may say they are the leak
+     */
+    public record Finding(RuleResult result, List<ClassGrowth> growing, List<ClassGrowth> small) {
+        Finding(RuleResult result, List<ClassGrowth> growing) {
+            this(result, growing, List.of());
+        }
     }
 
     private HistogramGrowthRule() {
@@ -86,11 +94,17 @@ public final class HistogramGrowthRule {
                     / 1000.0;
         }
         List<ClassGrowth> growing = new ArrayList<>();
+        List<ClassGrowth> small = new ArrayList<>();
         for (Map.Entry<String, long[][]> series : series(histograms).entrySet()) {
             long[][] row = series.getValue();
-            ClassGrowth growth = growth(series.getKey(), row[0], row[1], row[2], seconds);
+            ClassGrowth growth = growth(series.getKey(), row[0], row[1], row[2], seconds, true);
             if (growth != null) {
                 growing.add(growth);
+            } else if (!ClassNames.isJdk(series.getKey())) {
+                ClassGrowth steady = growth(series.getKey(), row[0], row[1], row[2], seconds, false);
+                if (steady != null) {
+                    small.add(steady);
+                }
             }
         }
         growing.sort(Comparator.comparingDouble(ClassGrowth::bytesPerSecond).reversed());
@@ -107,7 +121,7 @@ public final class HistogramGrowthRule {
                 String.format(Locale.ROOT, "Across %d histograms over %d s, %s gained live instances in %.0f %% of "
                         + "the intervals (%s, %+,.1f instances/s).", n, span.toSeconds(), top.className(),
                         100 * top.risingShare(), ByteSize.rate(top.bytesPerSecond()), top.instancesPerSecond())),
-                growing);
+                growing, small);
     }
 
     /**
@@ -141,8 +155,9 @@ public final class HistogramGrowthRule {
         return false;
     }
 
+    /** @param bytesBar whether the class must also gain enough bytes on its own */
     private static ClassGrowth growth(String name, long[] instances, long[] bytes, long[] copies,
-                                      double[] seconds) {
+                                      double[] seconds, boolean bytesBar) {
         int n = instances.length;
         int last = n - 1;
         long net = instances[last] - instances[0];
@@ -151,7 +166,7 @@ public final class HistogramGrowthRule {
         boolean reloaded = copies[last] - copies[0] >= n - 1 && copies[last] > copies[last - 1]
                 && !GeneratedNames.isGenerated(name);
         boolean application = !ClassNames.isJdk(name);
-        long minBytes = application ? MIN_APPLICATION_BYTES : MIN_BYTES;
+        long minBytes = !bytesBar ? 0 : application ? MIN_APPLICATION_BYTES : MIN_BYTES;
         if (net < 2L * (n - 1) || (netBytes < minBytes && !reloaded) || instances[last] <= instances[last - 1]) {
             return null;
         }
@@ -181,7 +196,8 @@ public final class HistogramGrowthRule {
             c[i] = instances[i];
         }
         double bytesPerSecond = Regression.of(seconds, b, 0, n).slope();
-        if (bytesPerSecond < (application ? MIN_APPLICATION_BYTES_PER_SECOND : MIN_BYTES_PER_SECOND) && !reloaded) {
+        if (bytesBar && bytesPerSecond < (application ? MIN_APPLICATION_BYTES_PER_SECOND : MIN_BYTES_PER_SECOND)
+                && !reloaded) {
             return null;
         }
         return new ClassGrowth(name, bytesPerSecond, Regression.of(seconds, c, 0, n).slope(), risingShare,

@@ -127,6 +127,30 @@ class GeneralisingRulesTest {
         assertThat(report.suspects().getFirst().rootDescription()).isEqualTo("static field com.shop.catalog.Catalog.CACHE");
     }
 
+    /**
+     * A 40-byte panel, one a second, each holding a 160 KB array: the panel gains too few bytes to count on its own,
+     * yet it is what leaks. The samples' paths say it holds the arrays, so it is named, with what it holds.
+     */
+    @Test
+    void aSmallApplicationClassHoldingWhatGrowsIsNamedWithTheBytesItHolds() {
+        String panel = "Dashboard$ReportPanel";
+        List<TimedHistogram> histograms = histograms(5, Map.of(panel, new long[] {15, 40},
+                "double[]", new long[] {15, 160_016}));
+        OldObjectSample heldArray = sample("double[]", staticField("ThemeManager", "LISTENERS"),
+                hop("java.util.ArrayList", "elementData"), hop("java.lang.Object[]", null),
+                hop("Dashboard$ReportPanel$1", "this$0"), hop(panel, "series"));
+
+        LeakReport without = LeakDetector.analyze(HeapHistory.EMPTY, histograms, AllocationProfile.EMPTY,
+                OldObjectSet.NONE);
+        LeakReport with = LeakDetector.analyze(HeapHistory.EMPTY, histograms, AllocationProfile.EMPTY,
+                burst(heldArray, heldArray));
+
+        assertThat(without.suspects()).extracting(LeakSuspect::className).doesNotContain(panel);
+        assertThat(with.suspects().getFirst().className()).isEqualTo(panel);
+        assertThat(with.suspects().getFirst().growthBytesPerSecond()).isGreaterThan(150_000);
+        assertThat(with.suspects().getFirst().rootDescription()).isEqualTo("static field ThemeManager.LISTENERS");
+    }
+
     @Test
     void objectsThatHoldEachOtherKeepTheirRanks() {
         String parent = "com.acme.Parent";
