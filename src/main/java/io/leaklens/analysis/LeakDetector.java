@@ -18,6 +18,7 @@ import io.leaklens.model.SiteAllocation;
 import io.leaklens.model.StackFrame;
 import io.leaklens.model.TimedHistogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class LeakDetector {
         boolean liveSetGrows = liveSet.status() == RuleStatus.SIGNAL;
 
         List<LeakSuspect> suspects = new ArrayList<>();
-        List<HistogramGrowthRule.ClassGrowth> growing = withSmallOwners(classes, evidence);
+        List<HistogramGrowthRule.ClassGrowth> growing = OwnersFirst.withSmallOwners(classes, evidence);
         double appGrowth = growing.stream().filter(HistogramGrowthRule::isApplication)
                 .mapToDouble(HistogramGrowthRule.ClassGrowth::bytesPerSecond).sum();
         boolean ownCodeGrows = growing.stream().anyMatch(g -> HistogramGrowthRule.isApplication(g)
@@ -114,6 +115,10 @@ public final class LeakDetector {
         suspects.sort(Comparator.comparingDouble(LeakSuspect::score).reversed());
         List<LeakSuspect> top = suspects.stream().limit(MAX_SUSPECTS).toList();
         List<RuleResult> rules = List.of(classes.result(), liveSet, buffers.result());
+        LeakReport filling = EvictingMaps.stillFilling(top, histograms, rules);
+        if (filling != null) {
+            return filling;
+        }
         double detectable = LiveSetGrowthRule.detectableBytesPerSecond(liveSetPoints(heap, histograms));
         LeakReport report = verdict(top, rules, histograms.isEmpty(), liveSet, classes.result(), buffers.result(),
                 detectable);
@@ -128,31 +133,6 @@ public final class LeakDetector {
                         + "alive are of it, allocated throughout the watch.", ClassNames.simpleName(s.className()),
                         s.samples(), s.ofAll()), report.rules(), report.suspects(), report.detectedAt()))
                 .orElse(report);
-    }
-
-    /**
-     * The growing classes, and a small application class that grows as steadily and holds one of them on its path
-     * from the GC root: the owner of what grows, counted with the bytes it holds (a 32-byte task holding a 48 KB
-     * array gains 48 KB with each instance, though the histogram counts it 32 bytes).
-     */
-    private static List<HistogramGrowthRule.ClassGrowth> withSmallOwners(HistogramGrowthRule.Finding classes,
-                                                                         List<OldObjectSample> evidence) {
-        if (classes.small().isEmpty() || evidence.isEmpty()) {
-            return classes.growing();
-        }
-        Map<String, java.util.Set<String>> holders = OwnersFirst.holders(evidence, GeneratedNames::normalize);
-        List<HistogramGrowthRule.ClassGrowth> all = new ArrayList<>(classes.growing());
-        for (HistogramGrowthRule.ClassGrowth owner : classes.small()) {
-            double held = classes.growing().stream()
-                    .filter(g -> holders.getOrDefault(g.className(), java.util.Set.of()).contains(owner.className()))
-                    .mapToDouble(HistogramGrowthRule.ClassGrowth::bytesPerSecond).sum();
-            if (held > 0) {
-                all.add(new HistogramGrowthRule.ClassGrowth(owner.className(), owner.bytesPerSecond() + held,
-                        owner.instancesPerSecond(), owner.risingShare(), owner.instancesNow(), owner.bytesNow(),
-                        owner.histograms(), owner.copies(), owner.reloaded()));
-            }
-        }
-        return all;
     }
 
     private static LeakReport verdict(List<LeakSuspect> suspects, List<RuleResult> rules, boolean noHistograms,

@@ -151,6 +151,29 @@ class GeneralisingRulesTest {
         assertThat(with.suspects().getFirst().rootDescription()).isEqualTo("static field ThemeManager.LISTENERS");
     }
 
+    /**
+     * A LinkedHashMap subclass with removeEldestEntry, the usual LRU cache, still filling: it grows as a leak does.
+     * Within five minutes it is "still filling"; growing on past them, it is a leak.
+     */
+    @Test
+    void whatGrowsOnlyInsideALinkedHashMapSubclassIsStillFillingForFiveMinutes() {
+        String resolution = "com.acme.dns.ResolverCache$Resolution";
+        OldObjectSample cached = sample(resolution, staticField("com.acme.dns.ResolverCache", "CACHE"),
+                hop("com.acme.dns.ResolverCache$1", "table"), hop("java.util.HashMap$Node[]", null),
+                hop("java.util.LinkedHashMap$Entry", "value"));
+
+        LeakReport minute = LeakDetector.analyze(HeapHistory.EMPTY, histograms(5, Map.of(resolution,
+                new long[] {1_500, 32})), AllocationProfile.EMPTY, burst(cached));
+        LeakReport sixMinutes = LeakDetector.analyze(HeapHistory.EMPTY, histograms(25, Map.of(resolution,
+                new long[] {1_500, 32})), AllocationProfile.EMPTY, burst(cached));
+
+        assertThat(minute.verdict()).isEqualTo(LeakVerdict.NOT_ENOUGH_DATA);
+        assertThat(minute.reason()).startsWith("ResolverCache$Resolution grows by 100 live instances per second, only "
+                + "inside ResolverCache$1, a LinkedHashMap subclass");
+        assertThat(sixMinutes.verdict()).isEqualTo(LeakVerdict.LEAK);
+        assertThat(sixMinutes.suspects().getFirst().className()).isEqualTo(resolution);
+    }
+
     @Test
     void objectsThatHoldEachOtherKeepTheirRanks() {
         String parent = "com.acme.Parent";

@@ -23,7 +23,7 @@ class LeakWatchTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     /** A flat live set, read after a collection every 10 s for 90 s. */
     private static final HeapHistory FLAT = new HeapHistory(List.of(), IntStream.range(0, 10)
-            .mapToObj(i -> new LiveSetPoint(T0.plusSeconds(10L * i), 200_000_000L)).toList(), List.of());
+            .mapToObj(i -> new LiveSetPoint(T0.plusSeconds(10L * i), 50_000_000L)).toList(), List.of());
     private static final TimedHistogram ONE = new TimedHistogram(T0.plusSeconds(60),
             new ClassHistogram(List.of(), 1000, 200_000_000L, Duration.ofMillis(180)));
 
