@@ -1,0 +1,153 @@
+package io.leaklens.heapdump;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads an HPROF file (plain or gzip-compressed, as {@code jcmd GC.heap_dump -gz} writes it) from start to end once
+ * and hands each record to a {@link HeapRecords}. Every failure is an IOException of one sentence naming the file,
+ * and the offset where it was found: a damaged dump cannot be read past a tag it does not know, because heap
+ * sub-records carry no length.
+ */
+final class HprofScanner {
+
+    private static final String MAGIC = "JAVA PROFILE 1.0.";
+    /** Names are class, field and method names: a longer one means the record's length is damaged. */
+    private static final int MAX_NAME_BYTES = 1 << 16;
+    private static final int HEADER_BYTES = 32;
+
+    private final Path file;
+    private final HeapRecords records;
+    private HprofInput in;
+
+    private HprofScanner(Path file, HeapRecords records) {
+        this.file = file;
+        this.records = records;
+    }
+
+    /** Reads the dump through and returns its identifier size. */
+    static int scan(Path file, HeapRecords records) throws IOException {
+        return new HprofScanner(file, records).scan();
+    }
+
+    /** Whether the file starts as a heap dump does (either plain or gzip-compressed), without reading further. */
+    static boolean looksLikeHeapDump(Path file) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            InputStream in = raw;
+            byte[] start = raw.readNBytes(2);
+            if (start.length == 2 && (start[0] & 0xFF) == 0x1F && (start[1] & 0xFF) == 0x8B) {
+                in = new GZIPInputStream(Files.newInputStream(file));
+                start = new byte[0];
+            }
+            try (InputStream all = in) {
+                byte[] rest = all.readNBytes(MAGIC.length() - start.length);
+                String magic = new String(start, StandardCharsets.ISO_8859_1) + new String(rest,
+                        StandardCharsets.ISO_8859_1);
+                return magic.startsWith("JAVA PROFILE");
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int scan() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw Files.exists(file) ? new IOException(file + " is not a file") : new NoSuchFileException(file
+                    + " does not exist");
+        }
+        try (HprofInput input = open()) {
+            in = input;
+            header();
+            while (!in.atEnd()) {
+                record();
+            }
+            return in.idSize();
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated: it ends inside a record at byte " + in.offset(), e);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is damaged: its gzip stream is broken near byte " + in.offset()
+                    + " of the dump", e);
+        }
+    }
+
+    private HprofInput open() throws IOException {
+        boolean gzip;
+        try (InputStream start = Files.newInputStream(file)) {
+            byte[] magic = start.readNBytes(2);
+            gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+        }
+        if (gzip) {
+            InputStream unzipped = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
+                    1 << 16);
+            return new HprofInput(Channels.newChannel(unzipped));
+        }
+        return new HprofInput(FileChannel.open(file));
+    }
+
+    private void header() throws IOException {
+        StringBuilder magic = new StringBuilder();
+        for (int b = in.atEnd() ? 0 : in.u1(); b != 0; b = in.u1()) {
+            magic.append((char) b);
+            if (magic.length() > HEADER_BYTES || !MAGIC.startsWith(magic.substring(0, Math.min(magic.length(),
+                    MAGIC.length())))) {
+                throw notADump();
+            }
+        }
+        if (!magic.toString().startsWith(MAGIC)) {
+            throw notADump();
+        }
+        long idSize = in.u4();
+        if (idSize != 4 && idSize != 8) {
+            throw damaged("its identifier size is " + idSize + " (HPROF has 4 or 8)", 0);
+        }
+        in.idSize((int) idSize);
+        in.u8(); // the dump's time
+    }
+
+    private IOException notADump() {
+        return new IOException(file + " is not a heap dump: it does not start with 'JAVA PROFILE 1.0.x'");
+    }
+
+    private IOException damaged(String what, long offset) {
+        return new IOException(file + " is damaged: " + what + " at byte " + offset);
+    }
+
+    private void record() throws IOException {
+        long start = in.offset();
+        int tag = in.u1();
+        in.u4(); // microseconds since the header's time
+        long length = in.u4();
+        int idSize = in.idSize();
+        switch (tag) {
+            case 0x01 -> {
+                if (length < idSize || length - idSize > MAX_NAME_BYTES) {
+                    throw damaged("a name record of " + length + " bytes", start);
+                }
+                long id = in.id();
+                byte[] bytes = new byte[(int) (length - idSize)];
+                in.bytes(bytes, bytes.length);
+                records.name(id, new String(bytes, StandardCharsets.UTF_8));
+            }
+            case 0x02 -> {
+                if (length != 8 + 2L * idSize) {
+                    throw damaged("a class record of " + length + " bytes", start);
+                }
+                in.u4();
+                long classId = in.id();
+                in.u4();
+                records.loadClass(classId, in.id());
+            }
+            case 0x0C, 0x1C -> new HeapSegment(in, records, file).read(in.offset() + length);
+            default -> in.skip(length);
+        }
+    }
+}
