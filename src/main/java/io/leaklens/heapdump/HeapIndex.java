@@ -138,8 +138,11 @@ final class HeapIndex {
 
     /** Whether an edge is a static field of a class object. */
     boolean isStaticField(int node, int edge) {
+        if (edge < 0) {
+            return false;
+        }
         int ownClass = classOfClassObject(node);
-        return ownClass >= 0 && edgeSlots[edge] < classes.get(ownClass).classSlotNames().length - 3;
+        return ownClass >= 0 && edgeSlots[edge] != CLASS_SLOT && edgeSlots[edge] < classes.get(ownClass).classSlotNames().length - 3;
     }
 
     int[] rootNodes() {
