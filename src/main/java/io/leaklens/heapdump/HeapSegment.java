@@ -30,6 +30,7 @@ final class HeapSegment {
 
     void read(long end) throws IOException {
         while (in.offset() < end) {
+            in.markRecord();
             long start = in.offset();
             subRecord(in.u1(), start);
             if (in.offset() > end) {

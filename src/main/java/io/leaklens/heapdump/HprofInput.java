@@ -19,6 +19,7 @@ final class HprofInput implements AutoCloseable {
     /** The file offset of the buffer's first byte. */
     private long bufferStart;
     private int idSize = 8;
+    private long recordStart;
 
     HprofInput(ReadableByteChannel channel) {
         this.channel = channel;
@@ -35,6 +36,20 @@ final class HprofInput implements AutoCloseable {
 
     long offset() {
         return bufferStart + buffer.position();
+    }
+
+    /** Notes that a record starts here, for messages about where a dump ends or breaks. */
+    void markRecord() {
+        recordStart = offset();
+    }
+
+    long recordStart() {
+        return recordStart;
+    }
+
+    /** Bytes left in the file, or -1 when unknown (a gzip stream). */
+    long remaining() throws IOException {
+        return channel instanceof FileChannel file ? file.size() - offset() : -1;
     }
 
     /** Whether the dump ends here (reads ahead when the buffer is empty). */
@@ -81,6 +96,9 @@ final class HprofInput implements AutoCloseable {
     }
 
     void skip(long count) throws IOException {
+        if (channel instanceof FileChannel file && offset() + count > file.size()) {
+            throw new EOFException();
+        }
         long left = count;
         int inBuffer = (int) Math.min(left, buffer.remaining());
         buffer.position(buffer.position() + inBuffer);
@@ -90,9 +108,6 @@ final class HprofInput implements AutoCloseable {
         }
         if (channel instanceof FileChannel file) {
             long target = offset() + left;
-            if (target > file.size()) {
-                throw new EOFException();
-            }
             file.position(target);
             bufferStart = target;
             buffer.clear().limit(0);

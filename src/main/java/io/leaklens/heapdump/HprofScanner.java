@@ -72,11 +72,20 @@ final class HprofScanner {
             }
             return in.idSize();
         } catch (EOFException e) {
-            throw new IOException(file + " is truncated: it ends inside a record at byte " + in.offset(), e);
+            throw new IOException(file + " is truncated: it ends inside the record at byte " + recordStart(), e);
         } catch (java.util.zip.ZipException e) {
-            throw new IOException(file + " is damaged: its gzip stream is broken near byte " + in.offset()
+            throw new IOException(file + " is damaged: its gzip stream is broken near byte " + offset()
                     + " of the dump", e);
         }
+    }
+
+    /** Where reading stopped; 0 when it stopped opening the file (a gzip header cut short). */
+    private long offset() {
+        return in == null ? 0 : in.offset();
+    }
+
+    private long recordStart() {
+        return in == null ? 0 : in.recordStart();
     }
 
     private HprofInput open() throws IOException {
@@ -122,10 +131,19 @@ final class HprofScanner {
     }
 
     private void record() throws IOException {
+        in.markRecord();
         long start = in.offset();
         int tag = in.u1();
+        if (tag < 0x01 || tag > 0x0E && tag != 0x1C && tag != 0x2C) {
+            throw damaged(String.format("unknown record tag 0x%02X", tag), start);
+        }
         in.u4(); // microseconds since the header's time
         long length = in.u4();
+        long left = in.remaining();
+        if (left >= 0 && length > left) {
+            throw new IOException(file + " is truncated or damaged: the record at byte " + start + " claims " + length
+                    + " bytes, " + (length - left) + " more than the file has");
+        }
         int idSize = in.idSize();
         switch (tag) {
             case 0x01 -> {
