@@ -37,8 +37,8 @@ final class HeapDumpText {
         }
         int rank = 1;
         for (LeakSuspect suspect : report.suspects()) {
-            text.append(String.format(Locale.ROOT, "  %d. %s (%.0f%% of the heap)%n", rank++, suspect.className(),
-                    suspect.score() * 100));
+            text.append(String.format(Locale.ROOT, "  %d. %s (score %.2f)%n", rank++, suspect.className(),
+                    suspect.score()));
             if (!suspect.pathFromRoot().isEmpty()) {
                 text.append("     held by: ").append(suspect.pathFromRoot().stream().map(PathStep::toString)
                         .collect(Collectors.joining(" → "))).append(System.lineSeparator());

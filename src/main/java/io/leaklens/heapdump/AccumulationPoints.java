@@ -1,6 +1,7 @@
 package io.leaklens.heapdump;
 
 import io.leaklens.model.ByteSize;
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.PathStep;
 
@@ -18,6 +19,10 @@ import java.util.Set;
  * the dominator tree from an object that retains at least a tenth of the heap while one child holds most of what
  * its parent retains (where that stops, the retained bytes spread over many objects: the pile); or as an object
  * that alone keeps at least {@value #MANY} instances of one class alive. The suspect is the class piling up there.
+ * <p>
+ * Its score is the share of the heap the point retains, halved when neither the piling class nor any object on the
+ * path from the root belongs to the application: the JDK's own tables (JDK 17's archived class data under a JNI
+ * global, the module graph) are large in a small heap and rarely what leaks.
  */
 final class AccumulationPoints {
 
@@ -59,7 +64,8 @@ final class AccumulationPoints {
     }
 
     List<LeakSuspect> suspects() {
-        return find().stream().limit(MAX_SUSPECTS).map(this::suspect).toList();
+        return find().stream().map(this::suspect).sorted(Comparator.comparingDouble(LeakSuspect::score).reversed())
+                .limit(MAX_SUSPECTS).toList();
     }
 
     private int descend(int node, double heap) {
@@ -126,8 +132,10 @@ final class AccumulationPoints {
                     pile.count(), simpleName(className), ByteSize.format(pile.retained()), simpleName(holder),
                     ByteSize.format(sizes.retained(node)), share * 100, where);
         }
-        return new LeakSuspect(className, share, 0, 0, null, rooted.rootKind(), rooted.rootDescription(), steps,
-                explanation);
+        boolean jdkOnly = ClassNames.isJdk(className)
+                && steps.stream().allMatch(step -> ClassNames.isJdk(step.className()));
+        return new LeakSuspect(className, jdkOnly ? share / 2 : share, 0, 0, null, rooted.rootKind(),
+                rooted.rootDescription(), steps, explanation);
     }
 
     /** The field of {@code node} that refers to a pile's instance it dominates ({@code []} for an array). */

@@ -28,6 +28,9 @@ final class HprofScanner {
     private final Path file;
     private final HeapRecords records;
     private HprofInput in;
+    private boolean sawHeap;
+    private boolean sawSegment;
+    private boolean sawEnd;
 
     private HprofScanner(Path file, HeapRecords records) {
         this.file = file;
@@ -69,6 +72,13 @@ final class HprofScanner {
             header();
             while (!in.atEnd()) {
                 record();
+            }
+            // A dump cut between two records reads as a whole one: only its last records tell it is complete.
+            if (!sawHeap) {
+                throw new IOException(file + " is truncated or holds no heap: it has no heap dump record");
+            }
+            if (sawSegment && !sawEnd) {
+                throw new IOException(file + " is truncated: its heap dump segments have no end record");
             }
             return in.idSize();
         } catch (EOFException e) {
@@ -164,7 +174,15 @@ final class HprofScanner {
                 in.u4();
                 records.loadClass(classId, in.id());
             }
-            case 0x0C, 0x1C -> new HeapSegment(in, records, file).read(in.offset() + length);
+            case 0x0C, 0x1C -> {
+                sawHeap = true;
+                sawSegment |= tag == 0x1C;
+                new HeapSegment(in, records, file).read(in.offset() + length);
+            }
+            case 0x2C -> {
+                sawEnd = true;
+                in.skip(length);
+            }
             default -> in.skip(length);
         }
     }

