@@ -39,7 +39,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (HeapDumpAnalysis.isHeapDump(file)) {
             // No progress line: a damaged dump is found only by reading it, and must leave one line on stderr.
             HeapDumpReport report = HeapDumpAnalysis.analyze(file);
-            spec.commandLine().getOut().println(json ? Json.write(HeapDumpJson.of(report)) : HeapDumpText.render(report));
+            String rendered = json ? Json.write(HeapDumpJson.of(report)) : HeapDumpText.render(report);
+            spec.commandLine().getOut().println(rendered);
             return 0;
         }
         // Checked first: the contract allows one line on stderr for a bad file, so no progress line before it.

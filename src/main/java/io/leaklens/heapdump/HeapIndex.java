@@ -142,7 +142,8 @@ final class HeapIndex {
             return false;
         }
         int ownClass = classOfClassObject(node);
-        return ownClass >= 0 && edgeSlots[edge] != CLASS_SLOT && edgeSlots[edge] < classes.get(ownClass).classSlotNames().length - 3;
+        // A class object's slots: its static fields, then super, loader and protection domain.
+        return ownClass >= 0 && edgeSlots[edge] < classes.get(ownClass).classSlotNames().length - 3;
     }
 
     int[] rootNodes() {
