@@ -44,6 +44,9 @@ final class HprofScanner {
 
     /** Whether the file starts as a heap dump does (either plain or gzip-compressed), without reading further. */
     static boolean looksLikeHeapDump(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false; // a named pipe would block until a writer comes
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             InputStream in = raw;
             byte[] start = raw.readNBytes(2);
