@@ -18,7 +18,9 @@ final class ClassTable {
     private static final String REFERENCE = "java.lang.ref.Reference";
 
     private final List<ClassLayout> layouts = new ArrayList<>();
-    private final Map<Long, Integer> indexById = new HashMap<>();
+    /** Class object ids ascending, and the class index of each: looked up once per object. */
+    private long[] sortedClassIds;
+    private int[] indexOfSorted;
     private final int firstPrimitiveArray;
     private final int javaLangClass;
     private final int header;
@@ -44,9 +46,18 @@ final class ClassTable {
             if (name.equals("java.lang.Class")) {
                 classIndex = layouts.size();
             }
-            indexById.put(dump.id(), layouts.size());
             layouts.add(layout(dump, name, byId, nodeOf.applyAsInt(dump.id())));
         }
+        long[] keyed = new long[dumps.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            keyed[i] = dumps.get(i).id();
+        }
+        IdOrder order = IdOrder.of(keyed, new long[1]);
+        if (order == null) {
+            throw new IOException("a class is dumped twice");
+        }
+        sortedClassIds = order.sorted();
+        indexOfSorted = order.nodeOfSorted();
         firstPrimitiveArray = layouts.size();
         for (BasicType type : BasicType.values()) {
             layouts.add(ClassLayout.primitiveArray(type));
@@ -65,7 +76,8 @@ final class ClassTable {
 
     /** The index of a class by its class object's id, or -1. */
     int indexOf(long classId) {
-        return indexById.getOrDefault(classId, -1);
+        int at = java.util.Arrays.binarySearch(sortedClassIds, classId);
+        return at < 0 ? -1 : indexOfSorted[at];
     }
 
     int primitiveArrayClass(BasicType type) {

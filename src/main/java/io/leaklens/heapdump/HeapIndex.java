@@ -34,8 +34,10 @@ final class HeapIndex {
     private final RootKind[] rootKinds;
     final int javaLangClass;
 
-    HeapIndex(int idSize, long[] ids, int[] classOf, long[] shallow, int[] edgeOffsets, int[] edgeTargets,
-              char[] edgeSlots, List<ClassLayout> classes, int[] rootNodes, RootKind[] rootKinds, int javaLangClass) {
+    /** @param sortedIds the ids sorted, and {@code nodeOfSorted} the node of each: the lookup of ids */
+    HeapIndex(int idSize, long[] ids, long[] sortedIds, int[] nodeOfSorted, int[] classOf, long[] shallow,
+              int[] edgeOffsets, int[] edgeTargets, char[] edgeSlots, List<ClassLayout> classes, int[] rootNodes,
+              RootKind[] rootKinds, int javaLangClass) {
         this.idSize = idSize;
         this.ids = ids;
         this.classOf = classOf;
@@ -47,12 +49,8 @@ final class HeapIndex {
         this.rootNodes = rootNodes;
         this.rootKinds = rootKinds;
         this.javaLangClass = javaLangClass;
-        this.sortedIds = ids.clone();
-        Arrays.sort(sortedIds);
-        this.nodeOfSorted = new int[ids.length];
-        for (int node = 0; node < ids.length; node++) {
-            nodeOfSorted[Arrays.binarySearch(sortedIds, ids[node])] = node;
-        }
+        this.sortedIds = sortedIds;
+        this.nodeOfSorted = nodeOfSorted;
         long[] byNode = new long[classes.size()];
         int count = 0;
         for (int c = 0; c < classes.size(); c++) {

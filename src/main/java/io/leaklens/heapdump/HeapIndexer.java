@@ -3,7 +3,6 @@ package io.leaklens.heapdump;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +43,20 @@ final class HeapIndexer {
     private HeapIndex index() throws IOException {
         idSize = HprofScanner.scan(file, new FirstPass());
         long[] objectIds = ids.toArray();
-        long[] sorted = objectIds.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                throw damaged("the object id 0x" + Long.toHexString(sorted[i]) + " appears twice");
-            }
+        long[] twice = new long[1];
+        IdOrder order = IdOrder.of(objectIds, twice);
+        if (order == null) {
+            throw damaged("the object id 0x" + Long.toHexString(twice[0]) + " appears twice");
         }
-        int[] nodeOfSorted = new int[sorted.length];
-        for (int node = 0; node < objectIds.length; node++) {
-            nodeOfSorted[Arrays.binarySearch(sorted, objectIds[node])] = node;
+        long[] sorted = order.sorted();
+        int[] nodeOfSorted = order.nodeOfSorted();
+        ClassTable table;
+        try {
+            table = new ClassTable(dumps, names, classNameIds, idSize,
+                    id -> HeapIndex.nodeOf(sorted, nodeOfSorted, id));
+        } catch (IOException e) {
+            throw damaged(e.getMessage()); // what is wrong with the classes, without the file's name
         }
-        ClassTable table = new ClassTable(dumps, names, classNameIds, idSize,
-                id -> HeapIndex.nodeOf(sorted, nodeOfSorted, id));
         int n = objectIds.length;
         int[] classOf = new int[n];
         long[] shallow = new long[n];
@@ -87,7 +87,7 @@ final class HeapIndexer {
                 default -> table.arrayShallow(BasicType.of((int) ref), lengths.get(node));
             };
         }
-        SecondPass edges = new SecondPass(table, sorted, nodeOfSorted, objectIds);
+        SecondPass edges = new SecondPass(table, classOf, sorted, nodeOfSorted, objectIds);
         HprofScanner.scan(file, edges);
         if (edges.node != n) {
             throw new IOException(file + " changed while it was read: it held " + n + " objects, then " + edges.node);
@@ -102,8 +102,8 @@ final class HeapIndexer {
             }
         }
         edges.offsets[n] = edges.targets.size();
-        return new HeapIndex(idSize, objectIds, classOf, shallow, edges.offsets, edges.targets.toArray(),
-                edges.slots.toArray(), table.layouts(), roots.toArray(), kindsOfRoots.toArray(RootKind[]::new),
+        return new HeapIndex(idSize, objectIds, sorted, nodeOfSorted, classOf, shallow, edges.offsets,
+                edges.targets.toArray(), edges.slots.toArray(), table.layouts(), roots.toArray(), kindsOfRoots.toArray(RootKind[]::new),
                 table.javaLangClass());
     }
 
@@ -166,14 +166,16 @@ final class HeapIndexer {
         final IntList targets = new IntList();
         final CharList slots = new CharList();
         private final ClassTable table;
+        private final int[] classOf;
         private final long[] sorted;
         private final int[] nodeOfSorted;
         private final long[] objectIds;
         private byte[] fields = new byte[256];
         int node;
 
-        SecondPass(ClassTable table, long[] sorted, int[] nodeOfSorted, long[] objectIds) {
+        SecondPass(ClassTable table, int[] classOf, long[] sorted, int[] nodeOfSorted, long[] objectIds) {
             this.table = table;
+            this.classOf = classOf;
             this.sorted = sorted;
             this.nodeOfSorted = nodeOfSorted;
             this.objectIds = objectIds;
@@ -217,7 +219,7 @@ final class HeapIndexer {
         @Override
         public void instance(long id, long classId, long byteCount, HprofInput in) throws IOException {
             start(id);
-            ClassLayout layout = table.layouts().get(table.indexOf(classId));
+            ClassLayout layout = table.layouts().get(classOf[node]); // resolved after the first pass
             if (fields.length < byteCount) {
                 fields = new byte[(int) byteCount];
             }
