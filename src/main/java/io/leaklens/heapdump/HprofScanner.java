@@ -47,21 +47,29 @@ final class HprofScanner {
         if (!Files.isRegularFile(file)) {
             return false; // a named pipe would block until a writer comes
         }
-        try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = raw;
-            byte[] start = raw.readNBytes(2);
-            if (start.length == 2 && (start[0] & 0xFF) == 0x1F && (start[1] & 0xFF) == 0x8B) {
-                in = new GZIPInputStream(Files.newInputStream(file));
-                start = new byte[0];
-            }
-            try (InputStream all = in) {
-                byte[] rest = all.readNBytes(MAGIC.length() - start.length);
-                String magic = new String(start, StandardCharsets.ISO_8859_1) + new String(rest,
-                        StandardCharsets.ISO_8859_1);
-                return magic.startsWith("JAVA PROFILE");
-            }
+        try (InputStream in = isGzip(file) ? inflated(file) : Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(MAGIC.length());
+            return new String(magic, StandardCharsets.ISO_8859_1).startsWith("JAVA PROFILE");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Whether the file starts as gzip does ({@code jcmd GC.heap_dump -gz} writes gzip). */
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream start = Files.newInputStream(file)) {
+            byte[] magic = start.readNBytes(2);
+            return magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+        }
+    }
+
+    private static InputStream inflated(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        } catch (IOException e) {
+            raw.close(); // a gzip header cut short
+            throw e;
         }
     }
 
@@ -101,18 +109,10 @@ final class HprofScanner {
         return in == null ? 0 : in.recordStart();
     }
 
+    /** A plain dump is read through its channel (skips move the position), a gzip one through the stream. */
     private HprofInput open() throws IOException {
-        boolean gzip;
-        try (InputStream start = Files.newInputStream(file)) {
-            byte[] magic = start.readNBytes(2);
-            gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
-        }
-        if (gzip) {
-            InputStream unzipped = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-                    1 << 16);
-            return new HprofInput(Channels.newChannel(unzipped));
-        }
-        return new HprofInput(FileChannel.open(file));
+        return isGzip(file) ? new HprofInput(Channels.newChannel(inflated(file)))
+                : new HprofInput(FileChannel.open(file));
     }
 
     private void header() throws IOException {
