@@ -90,7 +90,8 @@ final class RetainedSizes {
 
     /**
      * Each class's instances' retained size together: the sum over those instances that no other instance of the
-     * class dominates (a depth-first walk of the dominator tree counting, per class, the instances open above).
+     * class dominates (a depth-first walk of the dominator tree counting, per class, the instances open above). A
+     * lower bound of what goes with all of them: an object only two instances hold together is dominated by neither.
      */
     long[] retainedByClass() {
         int classes = index.classes().size();

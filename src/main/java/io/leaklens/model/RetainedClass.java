@@ -6,8 +6,9 @@ package io.leaklens.model;
  * @param className     the class (binary name; {@code byte[]}, {@code java.lang.Object[]} for arrays)
  * @param instances     its reachable instances
  * @param shallowBytes  their shallow sizes summed
- * @param retainedBytes what would be freed if they all went: the retained sizes of those instances that no other
- *                      instance of the class dominates, summed
+ * @param retainedBytes what would be freed if they all went, at least: the retained sizes of those instances that no
+ *                      other instance of the class dominates, summed (an object held jointly by two instances and by
+ *                      nothing else is not counted)
  * @param heapShare     retainedBytes as a share of the reachable heap, 0 to 1
  */
 public record RetainedClass(String className, long instances, long shallowBytes, long retainedBytes,

@@ -12,8 +12,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Retained sizes on a real dump against their definition: take the object away, and count what the roots no longer
- * reach.
+ * Retained sizes on a real dump against their definition: take the object (or all instances of a class) away, and
+ * count what the roots no longer reach.
  */
 class RetainedSizeBruteForceTest {
 
@@ -23,7 +23,7 @@ class RetainedSizeBruteForceTest {
     @BeforeAll
     static void read() throws Exception {
         dump = HeapDump.read(FixtureDumps.plain(ChildJvm.CURRENT));
-        reachable = reachableWithout(-1);
+        reachable = reachableWithout(new boolean[dump.index.nodeCount()]);
     }
 
     @Test
@@ -53,8 +53,39 @@ class RetainedSizeBruteForceTest {
         }
     }
 
+    /**
+     * A class's retained size, the sum over its instances that no other instance of it dominates, is what goes with
+     * all its instances when no object is held jointly by two of them and by nothing else (the entries: each holds
+     * its own payload), and a lower bound otherwise (an object two lists reach, and nothing else, is dominated by
+     * neither).
+     */
+    @Test
+    void aClassesRetainedSizeIsWhatGoesWithAllItsInstancesOrALowerBound() {
+        long[] byClass = dump.sizes.retainedByClass();
+        String entry = StaticListLeak.class.getName() + "$Entry";
+        for (String className : List.of(entry, "java.util.ArrayList", "java.lang.String", "java.util.HashMap")) {
+            boolean[] removed = new boolean[dump.index.nodeCount()];
+            for (int node : HeapDumpTest.instancesOf(dump, className)) {
+                removed[node] = true;
+            }
+            long freed = freedWithout(removed);
+            long retained = byClass[HeapDumpTest.classNamed(dump, className)];
+
+            assertThat(retained).as(className).isPositive().isLessThanOrEqualTo(freed);
+            if (className.equals(entry)) {
+                assertThat(retained).isEqualTo(freed);
+            }
+        }
+    }
+
     private static long bruteForceRetained(int object) {
-        boolean[] without = reachableWithout(object);
+        boolean[] removed = new boolean[dump.index.nodeCount()];
+        removed[object] = true;
+        return freedWithout(removed);
+    }
+
+    private static long freedWithout(boolean[] removed) {
+        boolean[] without = reachableWithout(removed);
         long freed = 0;
         for (int node = 0; node < without.length; node++) {
             if (reachable[node] && !without[node]) {
@@ -64,13 +95,13 @@ class RetainedSizeBruteForceTest {
         return freed;
     }
 
-    private static boolean[] reachableWithout(int removed) {
+    private static boolean[] reachableWithout(boolean[] removed) {
         HeapIndex index = dump.index;
         boolean[] seen = new boolean[index.nodeCount()];
         int[] queue = new int[index.nodeCount()];
         int tail = 0;
         for (int root : index.rootNodes()) {
-            if (root != removed && !seen[root]) {
+            if (!removed[root] && !seen[root]) {
                 seen[root] = true;
                 queue[tail++] = root;
             }
@@ -79,7 +110,7 @@ class RetainedSizeBruteForceTest {
             int v = queue[head];
             for (int e = index.edgeOffsets()[v]; e < index.edgeOffsets()[v + 1]; e++) {
                 int w = index.edgeTargets()[e];
-                if (w != removed && !seen[w]) {
+                if (!removed[w] && !seen[w]) {
                     seen[w] = true;
                     queue[tail++] = w;
                 }
