@@ -103,7 +103,7 @@ final class HeapIndex {
     }
 
     int edgeCount() {
-        return edgeTargets.length;
+        return edgeOffsets[ids.length];
     }
 
     List<ClassLayout> classes() {

@@ -24,12 +24,13 @@ final class HeapIndexer {
     private final List<ClassDump> dumps = new ArrayList<>();
     private final LongList rootIds = new LongList();
     private final List<RootKind> rootKinds = new ArrayList<>();
-    private final LongList ids = new LongList();
+    // The first pass's lists, dropped once resolved into arrays: the second pass needs their memory.
+    private LongList ids = new LongList();
     /** Per object: its class id (instances, object arrays), the tag of its element type (primitive arrays). */
-    private final LongList classRefs = new LongList();
+    private LongList classRefs = new LongList();
     /** Per object: its field bytes (instances), its length (arrays). */
-    private final LongList lengths = new LongList();
-    private final IntList kinds = new IntList();
+    private LongList lengths = new LongList();
+    private IntList kinds = new IntList();
     private int idSize;
 
     private HeapIndexer(Path file) {
@@ -60,6 +61,8 @@ final class HeapIndexer {
         int n = objectIds.length;
         int[] classOf = new int[n];
         long[] shallow = new long[n];
+        // At most this many references: the edge arrays are made once, not grown (growing doubled their peak).
+        long mostEdges = 0;
         for (int node = 0; node < n; node++) {
             int kind = kinds.get(node);
             long ref = classRefs.get(node);
@@ -86,8 +89,21 @@ final class HeapIndexer {
                 case OBJECT_ARRAY -> table.arrayShallow(BasicType.OBJECT, lengths.get(node));
                 default -> table.arrayShallow(BasicType.of((int) ref), lengths.get(node));
             };
+            mostEdges += switch (kind) {
+                case INSTANCE -> layout.refOffsets().length + 1;
+                case OBJECT_ARRAY -> lengths.get(node) + 1;
+                case CLASS_OBJECT -> table.layouts().get(table.indexOf(objectIds[node])).classSlotNames().length;
+                default -> 0;
+            };
         }
-        SecondPass edges = new SecondPass(table, classOf, sorted, nodeOfSorted, objectIds);
+        if (mostEdges > Integer.MAX_VALUE - 16) {
+            throw new IOException(file + " holds more references than LeakLens can index (2^31)");
+        }
+        ids = null;
+        classRefs = null;
+        lengths = null;
+        kinds = null;
+        SecondPass edges = new SecondPass(table, classOf, sorted, nodeOfSorted, objectIds, (int) mostEdges);
         HprofScanner.scan(file, edges);
         if (edges.node != n) {
             throw new IOException(file + " changed while it was read: it held " + n + " objects, then " + edges.node);
@@ -101,10 +117,10 @@ final class HeapIndexer {
                 kindsOfRoots.add(rootKinds.get(i));
             }
         }
-        edges.offsets[n] = edges.targets.size();
+        edges.offsets[n] = edges.count;
         return new HeapIndex(idSize, objectIds, sorted, nodeOfSorted, classOf, shallow, edges.offsets,
-                edges.targets.toArray(), edges.slots.toArray(), table.layouts(), roots.toArray(), kindsOfRoots.toArray(RootKind[]::new),
-                table.javaLangClass());
+                edges.trimmedTargets(), edges.trimmedSlots(), table.layouts(), roots.toArray(),
+                kindsOfRoots.toArray(RootKind[]::new), table.javaLangClass());
     }
 
     private IOException damaged(String what) {
@@ -163,8 +179,9 @@ final class HeapIndexer {
     /** The references of each object, in the order of the first pass. */
     private final class SecondPass implements HeapRecords {
         final int[] offsets;
-        final IntList targets = new IntList();
-        final CharList slots = new CharList();
+        final int[] targets;
+        final char[] slots;
+        int count;
         private final ClassTable table;
         private final int[] classOf;
         private final long[] sorted;
@@ -173,7 +190,10 @@ final class HeapIndexer {
         private byte[] fields = new byte[256];
         int node;
 
-        SecondPass(ClassTable table, int[] classOf, long[] sorted, int[] nodeOfSorted, long[] objectIds) {
+        SecondPass(ClassTable table, int[] classOf, long[] sorted, int[] nodeOfSorted, long[] objectIds,
+                   int mostEdges) {
+            this.targets = new int[mostEdges];
+            this.slots = new char[mostEdges];
             this.table = table;
             this.classOf = classOf;
             this.sorted = sorted;
@@ -186,21 +206,27 @@ final class HeapIndexer {
             if (node >= objectIds.length || objectIds[node] != id) {
                 throw new IOException(file + " changed while it was read");
             }
-            offsets[node] = targets.size();
+            offsets[node] = count;
         }
 
         private void edge(long id, char slot) throws IOException {
-            if (targets.size() >= Integer.MAX_VALUE - 16) {
-                throw new IOException(file + " holds more references than LeakLens can index (2^31)");
-            }
             if (id == 0) {
                 return;
             }
             int target = HeapIndex.nodeOf(sorted, nodeOfSorted, id);
             if (target >= 0) {
-                targets.add(target);
-                slots.add(slot);
+                targets[count] = target;
+                slots[count++] = slot;
             }
+        }
+
+        /** The targets, cut to their count when nulls and missing objects left more than an eighth unused. */
+        int[] trimmedTargets() {
+            return count < targets.length - targets.length / 8 ? java.util.Arrays.copyOf(targets, count) : targets;
+        }
+
+        char[] trimmedSlots() {
+            return count < slots.length - slots.length / 8 ? java.util.Arrays.copyOf(slots, count) : slots;
         }
 
         @Override

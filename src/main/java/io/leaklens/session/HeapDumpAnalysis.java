@@ -30,7 +30,7 @@ public final class HeapDumpAnalysis {
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            // The analysis needs about 100 bytes of heap an object at its peak (4 million objects: 300-450 MB).
+            // The analysis needs about 100 bytes of heap an object at its peak (4 million objects: about 400 MB).
             throw new SessionException("not enough memory to index " + file + " (LeakLens has "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give it more with -Xmx", e);
         }
