@@ -13,7 +13,8 @@ record HeapDumpJson(String source, String file, HeapDumpSummary summary, String 
                     HeapDumpReport.Timings timings) {
 
     static HeapDumpJson of(HeapDumpReport report) {
-        return new HeapDumpJson("heap dump", report.file(), report.summary(), report.references(),
-                SuspectJson.of(report.suspects()), report.topClasses(), report.topDominators(), report.timings());
+        List<SuspectJson> suspects = SuspectJson.of(report.suspects()).stream().map(SuspectJson::withoutHint).toList();
+        return new HeapDumpJson("heap dump", report.file(), report.summary(), report.references(), suspects,
+                report.topClasses(), report.topDominators(), report.timings());
     }
 }

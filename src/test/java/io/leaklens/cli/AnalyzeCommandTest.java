@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.heapdump.FixtureDumps;
+import io.leaklens.heapdump.HprofWriter;
 import io.leaklens.jfr.FixtureRecordings;
 import io.leaklens.model.MonitoringThread;
 import io.leaklens.support.ChildJvm;
@@ -180,6 +181,25 @@ class AnalyzeCommandTest {
         assertThat(suspect.at("/pathFromRoot/0/field").asText()).isEqualTo("ENTRIES");
         assertThat(suspect.at("/pathFromRoot/3/field").isNull()).isTrue();
         assertThat(suspect.at("/explanation").asText()).isNotBlank();
+    }
+
+    @Test
+    void aSuspectHeldByARootItselfHasNoHintToTakeAHeapDump() throws Exception {
+        HprofWriter writer = new HprofWriter();
+        writer.type(1, "java/lang/Object", 0, new int[0][], new String[0], new int[0]);
+        writer.root(0x05, 1, 0);
+        writer.root(0x01, 2, 4);
+        writer.intArray(2, 100_000);
+        Path file = Files.write(dir.resolve("one-big-array.hprof"), writer.toBytes());
+
+        CliRun run = CliRun.run("analyze", file.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode suspect = run.json().at("/suspects/0");
+        assertThat(suspect.at("/className").asText()).isEqualTo("int[]");
+        assertThat(suspect.at("/gcRoot/kind").asText()).isEqualTo("jni");
+        assertThat(suspect.at("/pathFromRoot").size()).isEqualTo(1);
+        assertThat(suspect.at("/pathHint").isNull()).as("a heap dump holds every path there is").isTrue();
     }
 
     @Test

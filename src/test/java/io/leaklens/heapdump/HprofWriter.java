@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes small HPROF files by hand (4-byte identifiers, as a 32-bit JVM writes them) for tests. */
-final class HprofWriter {
+public final class HprofWriter {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
@@ -14,14 +14,14 @@ final class HprofWriter {
     private final DataOutputStream heap = new DataOutputStream(heapBytes);
     private int nextNameId = 1000;
 
-    HprofWriter() throws IOException {
+    public HprofWriter() throws IOException {
         out.write("JAVA PROFILE 1.0.1".getBytes(StandardCharsets.US_ASCII));
         out.write(0);
         out.writeInt(4);
         out.writeLong(0);
     }
 
-    int name(String name) throws IOException {
+    public int name(String name) throws IOException {
         int id = nextNameId++;
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         record(0x01, 4 + utf8.length);
@@ -34,7 +34,7 @@ final class HprofWriter {
      * A class: its LOAD CLASS record and its CLASS DUMP. {@code statics} and {@code fields} are name/id pairs:
      * statics give a reference value, fields a type tag (2 for references, 10 for int).
      */
-    void type(int id, String name, int superId, int[][] statics, String[] fieldNames, int[] fieldTypes)
+    public void type(int id, String name, int superId, int[][] statics, String[] fieldNames, int[] fieldTypes)
             throws IOException {
         int nameId = name(name);
         record(0x02, 16);
@@ -64,14 +64,14 @@ final class HprofWriter {
         }
     }
 
-    void root(int tag, int id, int extraBytes) throws IOException {
+    public void root(int tag, int id, int extraBytes) throws IOException {
         heap.write(tag);
         heap.writeInt(id);
         heap.write(new byte[extraBytes]);
     }
 
     /** An instance whose field values are the given ints (references and ints alike take 4 bytes here). */
-    void instance(int id, int classId, int... values) throws IOException {
+    public void instance(int id, int classId, int... values) throws IOException {
         heap.write(0x21);
         heap.writeInt(id);
         heap.writeInt(0);
@@ -82,7 +82,7 @@ final class HprofWriter {
         }
     }
 
-    void objectArray(int id, int classId, int... elements) throws IOException {
+    public void objectArray(int id, int classId, int... elements) throws IOException {
         heap.write(0x22);
         heap.writeInt(id);
         heap.writeInt(0);
@@ -93,7 +93,7 @@ final class HprofWriter {
         }
     }
 
-    void intArray(int id, int length) throws IOException {
+    public void intArray(int id, int length) throws IOException {
         heap.write(0x23);
         heap.writeInt(id);
         heap.writeInt(0);
@@ -103,19 +103,19 @@ final class HprofWriter {
     }
 
     /** Raw bytes in the heap record, e.g. a tag no reader knows. */
-    void heapBytes(int... values) throws IOException {
+    public void heapBytes(int... values) throws IOException {
         for (int value : values) {
             heap.write(value);
         }
     }
 
     /** The offset in the file that the next heap byte will have: the header, the records so far, a heap header. */
-    int nextHeapOffset() {
+    public int nextHeapOffset() {
         return out.size() + 9 + heap.size();
     }
 
     /** The file: the records written, then the heap in one HEAP DUMP record (as format 1.0.1 has it). */
-    byte[] toBytes() throws IOException {
+    public byte[] toBytes() throws IOException {
         record(0x0C, heap.size());
         heapBytes.writeTo(out);
         return bytes.toByteArray();
