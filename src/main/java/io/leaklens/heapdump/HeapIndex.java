@@ -32,12 +32,11 @@ final class HeapIndex {
     private final int[] classOfClassNode;
     private final int[] rootNodes;
     private final RootKind[] rootKinds;
-    final int javaLangClass;
 
     /** @param sortedIds the ids sorted, and {@code nodeOfSorted} the node of each: the lookup of ids */
     HeapIndex(int idSize, long[] ids, long[] sortedIds, int[] nodeOfSorted, int[] classOf, long[] shallow,
               int[] edgeOffsets, int[] edgeTargets, char[] edgeSlots, List<ClassLayout> classes, int[] rootNodes,
-              RootKind[] rootKinds, int javaLangClass) {
+              RootKind[] rootKinds) {
         this.idSize = idSize;
         this.ids = ids;
         this.classOf = classOf;
@@ -48,7 +47,6 @@ final class HeapIndex {
         this.classes = List.copyOf(classes);
         this.rootNodes = rootNodes;
         this.rootKinds = rootKinds;
-        this.javaLangClass = javaLangClass;
         this.sortedIds = sortedIds;
         this.nodeOfSorted = nodeOfSorted;
         long[] byNode = new long[classes.size()];
@@ -100,10 +98,6 @@ final class HeapIndex {
 
     int[] edgeTargets() {
         return edgeTargets;
-    }
-
-    int edgeCount() {
-        return edgeOffsets[ids.length];
     }
 
     List<ClassLayout> classes() {

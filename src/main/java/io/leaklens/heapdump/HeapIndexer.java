@@ -120,7 +120,7 @@ final class HeapIndexer {
         edges.offsets[n] = edges.count;
         return new HeapIndex(idSize, objectIds, sorted, nodeOfSorted, classOf, shallow, edges.offsets,
                 edges.trimmedTargets(), edges.trimmedSlots(), table.layouts(), roots.toArray(),
-                kindsOfRoots.toArray(RootKind[]::new), table.javaLangClass());
+                kindsOfRoots.toArray(RootKind[]::new));
     }
 
     private IOException damaged(String what) {
