@@ -21,6 +21,7 @@ public final class FixtureDumps {
     /** How long the fixture runs before the dump: about 1,000 entries a second. */
     private static final long LEAK_MILLIS = 2500;
     private static Map<String, Path> files;
+    private static final Map<Integer, String> HISTOGRAMS = new HashMap<>();
 
     private FixtureDumps() {
     }
@@ -33,6 +34,12 @@ public final class FixtureDumps {
     /** The gzip-compressed dump ({@code -gz=1}) of a target of this JDK, or null. */
     public static Path gzipped(int jdk) throws Exception {
         return all().get(jdk + ".hprof.gz");
+    }
+
+    /** The target's own {@code GC.class_histogram}, taken just before its plain dump, or null. */
+    static synchronized String histogram(int jdk) throws Exception {
+        all();
+        return HISTOGRAMS.get(jdk);
     }
 
     private static synchronized Map<String, Path> all() throws Exception {
@@ -57,6 +64,7 @@ public final class FixtureDumps {
                 String pid = Long.toString(children.get(i).pid());
                 Path plain = dir.resolve("static-list-leak-" + jdk + ".hprof");
                 Path gzipped = dir.resolve("static-list-leak-" + jdk + ".hprof.gz");
+                HISTOGRAMS.put(jdk, FixtureRecordings.run(List.of(jcmd, pid, "GC.class_histogram")));
                 FixtureRecordings.run(List.of(jcmd, pid, "GC.heap_dump", plain.toString()));
                 FixtureRecordings.run(List.of(jcmd, pid, "GC.heap_dump", "-gz=1", gzipped.toString()));
                 plain.toFile().deleteOnExit();

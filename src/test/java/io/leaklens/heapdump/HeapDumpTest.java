@@ -34,6 +34,11 @@ class HeapDumpTest {
         return dumps;
     }
 
+    /** The dumps a class histogram was taken beside. */
+    static List<String> plainDumps() {
+        return dumps().stream().filter(name -> name.endsWith(".hprof")).toList();
+    }
+
     private static synchronized HeapDump read(String name) throws Exception {
         if (!READ.containsKey(name)) {
             int jdk = Integer.parseInt(name.substring(0, name.indexOf('.')));
@@ -107,6 +112,42 @@ class HeapDumpTest {
         long topLevel = IntStream.of(dump.sizes.children(-1)).mapToLong(dump.sizes::retained).sum();
         assertThat(topLevel).isEqualTo(report.summary().reachableBytes());
         assertThat(report.references()).contains("referent");
+    }
+
+    /**
+     * An instance's shallow size is the one HotSpot's own class histogram gives (bytes / instances), except for the
+     * few classes the VM adds hidden fields to (a dump leaves them out): those count less, never more.
+     */
+    @ParameterizedTest
+    @MethodSource("plainDumps")
+    void instanceSizesAreThoseOfHotSpotsClassHistogram(String name) throws Exception {
+        HeapDump dump = read(name);
+        Map<String, Long> hotspot = new HashMap<>();
+        for (String line : FixtureDumps.histogram(Integer.parseInt(name.substring(0, name.indexOf('.')))).lines()
+                .toList()) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length >= 4 && fields[0].endsWith(":") && !fields[3].startsWith("[")) {
+                hotspot.put(fields[3], Long.parseLong(fields[2]) / Long.parseLong(fields[1]));
+            }
+        }
+        int same = 0;
+        List<String> smaller = new ArrayList<>();
+        for (var c : dump.report(Integer.MAX_VALUE).topClasses()) {
+            Long size = hotspot.get(c.className());
+            if (size == null || c.className().endsWith("[]") || c.className().equals("java.lang.Class")) {
+                continue; // arrays vary in length; a class mirror holds its statics
+            }
+            long ours = c.shallowBytes() / c.instances();
+            assertThat(ours).as(c.className()).isLessThanOrEqualTo(size);
+            if (ours == size) {
+                same++;
+            } else {
+                smaller.add(c.className());
+            }
+        }
+        assertThat(same).isGreaterThan(100);
+        assertThat(smaller).as("classes with fields the VM injects").hasSizeLessThan(same / 10)
+                .allMatch(c -> c.startsWith("java.lang.") || c.startsWith("jdk.internal."));
     }
 
     private static int staticList(HeapDump dump) {
