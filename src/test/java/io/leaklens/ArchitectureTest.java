@@ -28,6 +28,7 @@ class ArchitectureTest {
                 .optionalLayer("jfr").definedBy("io.leaklens.jfr..")
                 .layer("analysis").definedBy("io.leaklens.analysis..")
                 .optionalLayer("store").definedBy("io.leaklens.store..")
+                .layer("heapdump").definedBy("io.leaklens.heapdump..")
                 .layer("session").definedBy("io.leaklens.session..")
                 .layer("cli").definedBy("io.leaklens.cli..")
                 .layer("ui").definedBy("io.leaklens.ui..")
@@ -39,6 +40,7 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("session", "cli", "ui")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("session", "cli", "ui")
                 .whereLayer("jfr").mayOnlyBeAccessedByLayers("session")
+                .whereLayer("heapdump").mayOnlyBeAccessedByLayers("session")
                 .whereLayer("attach").mayOnlyBeAccessedByLayers("session", "cli")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .check(classes);
@@ -48,6 +50,14 @@ class ArchitectureTest {
     void modelUsesJavaBaseOnly() {
         noClasses().that().resideInAPackage("io.leaklens.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.leaklens.model..")
+                .check(classes);
+    }
+
+    @Test
+    void heapDumpUsesModelAndJavaBaseOnly() {
+        noClasses().that().resideInAPackage("io.leaklens.heapdump..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.leaklens.model..",
+                        "io.leaklens.heapdump..")
                 .check(classes);
     }
 

@@ -156,6 +156,22 @@ public final class TargetConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Has the target write a heap dump of its live objects (it collects first) to {@code file}, a path on the
+     * target's machine ending in {@code .hprof} that does not exist yet; the target's user owns the file.
+     */
+    public void dumpHeap(java.nio.file.Path file) throws IOException {
+        try {
+            mbeans.invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"), "dumpHeap",
+                    new Object[] {file.toAbsolutePath().toString(), true},
+                    new String[] {String.class.getName(), boolean.class.getName()});
+        } catch (javax.management.JMException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("JVM " + info.pid() + " could not write a heap dump to " + file + ": "
+                    + cause.getMessage(), e);
+        }
+    }
+
     /** Calls {@code listener} after each collection, on a JMX thread. Close the handle to stop. */
     public AutoCloseable onGc(Consumer<GcEvent> listener) throws IOException {
         NotificationListener jmxListener = (notification, handback) -> {

@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 @Command(name = "leaklens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A memory-leak profiler for the JVM. Without a command it opens the desktop app.",
         subcommands = {ListCommand.class, WatchCommand.class, SnapshotCommand.class, DiffCommand.class,
-                AnalyzeCommand.class, GraphCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                AnalyzeCommand.class, HeapDumpCommand.class, GraphCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 bad data or target, 2 wrong usage, 3 leak found with --fail-on-leak.",
                 "A TARGET is a pid or part of the name of one of your JVMs (see 'leaklens list')."})

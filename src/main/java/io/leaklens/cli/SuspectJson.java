@@ -23,6 +23,12 @@ record SuspectJson(String className, double score, double growthBytesPerSecond, 
                 suspect.explanation(), suspect.pathFromRoot().size() < 2 ? HEAP_DUMP_HINT : null);
     }
 
+    /** Without the hint to take a heap dump: for suspects found in one, whose path is as long as it gets. */
+    SuspectJson withoutHint() {
+        return new SuspectJson(className, score, growthBytesPerSecond, growthInstancesPerSecond, allocationSite, gcRoot,
+                pathFromRoot, explanation, null);
+    }
+
     static List<SuspectJson> of(List<LeakSuspect> suspects) {
         return suspects.stream().map(SuspectJson::of).toList();
     }

@@ -3,6 +3,8 @@ package io.leaklens.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaklens.fixtures.StaticListLeak;
+import io.leaklens.heapdump.FixtureDumps;
+import io.leaklens.heapdump.HprofWriter;
 import io.leaklens.jfr.FixtureRecordings;
 import io.leaklens.model.MonitoringThread;
 import io.leaklens.support.ChildJvm;
@@ -139,6 +141,78 @@ class AnalyzeCommandTest {
         assertThat(run.out()).contains(file.getFileName().toString()).contains("byte[]")
                 .containsPattern("(?m)^verdict\\s+inconclusive: ");
         assertThat(run.err()).contains("reading " + file);
+    }
+
+    // --- a heap dump of StaticListLeak ---
+
+    @Test
+    void aHeapDumpIsKnownByItsFirstBytesAndSaysWhatHoldsTheLeak() throws Exception {
+        Path dump = FixtureDumps.plain(ChildJvm.CURRENT);
+
+        CliRun run = CliRun.run("analyze", dump.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("Heap dump " + dump.getFileName() + ": ")
+                .contains("Counted: strong references only")
+                .contains("held by: " + FIXTURE + ".ENTRIES → java.util.ArrayList.elementData → java.lang.Object[] "
+                        + "element → " + FIXTURE + "$Entry")
+                .containsPattern("(?m)^  1\\. " + FIXTURE.replace(".", "\\.") + "\\$Entry \\(score 0\\.\\d\\d\\)$");
+    }
+
+    @Test
+    void aHeapDumpAsJsonHasItsSuspectsInTheContractsShape() throws Exception {
+        Path gzipped = FixtureDumps.gzipped(ChildJvm.CURRENT);
+        Path renamed = Files.copy(gzipped, dir.resolve("dump-with-another-name.bin"));
+
+        CliRun run = CliRun.run("analyze", renamed.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = run.json();
+        assertThat(report.at("/source").asText()).isEqualTo("heap dump");
+        assertThat(report.at("/summary/objects").asLong()).isPositive();
+        assertThat(report.at("/summary/reachableBytes").asLong()).isPositive();
+        assertThat(report.at("/topClasses").size()).isPositive();
+        assertThat(report.at("/topDominators/0/retainedBytes").asLong()).isPositive();
+        JsonNode suspect = report.at("/suspects/0");
+        assertThat(suspect.at("/className").asText()).isEqualTo(FIXTURE + "$Entry");
+        assertThat(suspect.at("/gcRoot/kind").asText()).isEqualTo("static field").isIn(ROOT_KINDS);
+        assertThat(suspect.at("/pathFromRoot/0/className").asText()).isEqualTo(FIXTURE);
+        assertThat(suspect.at("/pathFromRoot/0/field").asText()).isEqualTo("ENTRIES");
+        assertThat(suspect.at("/pathFromRoot/3/field").isNull()).isTrue();
+        assertThat(suspect.at("/explanation").asText()).isNotBlank();
+    }
+
+    @Test
+    void aSuspectHeldByARootItselfHasNoHintToTakeAHeapDump() throws Exception {
+        HprofWriter writer = new HprofWriter();
+        writer.type(1, "java/lang/Object", 0, new int[0][], new String[0], new int[0]);
+        writer.root(0x05, 1, 0);
+        writer.root(0x01, 2, 4);
+        writer.intArray(2, 100_000);
+        Path file = Files.write(dir.resolve("one-big-array.hprof"), writer.toBytes());
+
+        CliRun run = CliRun.run("analyze", file.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode suspect = run.json().at("/suspects/0");
+        assertThat(suspect.at("/className").asText()).isEqualTo("int[]");
+        assertThat(suspect.at("/gcRoot/kind").asText()).isEqualTo("jni");
+        assertThat(suspect.at("/pathFromRoot").size()).isEqualTo(1);
+        assertThat(suspect.at("/pathHint").isNull()).as("a heap dump holds every path there is").isTrue();
+    }
+
+    @Test
+    void aDamagedHeapDumpFailsInOneLine() throws Exception {
+        byte[] whole = Files.readAllBytes(FixtureDumps.plain(ChildJvm.CURRENT));
+        Path cut = Files.write(dir.resolve("cut.hprof"), java.util.Arrays.copyOf(whole, whole.length / 2 + 3));
+
+        CliRun run = CliRun.run("analyze", cut.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("leaklens: " + cut + " is truncated")
+                .doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
     }
 
     /**

@@ -1,0 +1,110 @@
+package io.leaklens.heapdump;
+
+import io.leaklens.model.DominatorEntry;
+import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.HeapDumpSummary;
+import io.leaklens.model.RetainedClass;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * A heap dump read and analysed: its index, dominator tree, retained sizes and shortest paths from the GC roots.
+ * {@link #report} gives the answers as model records.
+ */
+public final class HeapDump {
+
+    /** What the analysis follows, as the report says it. */
+    public static final String STRONG_ONLY = "strong references only: what a weak, soft, phantom or final reference"
+            + " refers to (Reference.referent) is not counted as held by it";
+
+    private final Path file;
+    final HeapIndex index;
+    final RetainedSizes sizes;
+    final ShortestPaths paths;
+    private final HeapDumpReport.Timings timings;
+
+    private HeapDump(Path file, HeapIndex index, RetainedSizes sizes, ShortestPaths paths,
+                     HeapDumpReport.Timings timings) {
+        this.file = file;
+        this.index = index;
+        this.sizes = sizes;
+        this.paths = paths;
+        this.timings = timings;
+    }
+
+    /** Whether a file starts as an HPROF heap dump ({@code JAVA PROFILE}), plain or gzip-compressed. */
+    public static boolean looksLikeHeapDump(Path file) {
+        return HprofScanner.looksLikeHeapDump(file);
+    }
+
+    /** Reads and analyses a dump; a bad file fails with one sentence naming it. */
+    public static HeapDump read(Path file) throws IOException {
+        long start = System.nanoTime();
+        HeapIndex index = HeapIndexer.index(file);
+        long indexed = System.nanoTime();
+        DominatorTree tree = DominatorTree.of(index.nodeCount(), index.edgeOffsets(), index.edgeTargets(),
+                index.rootNodes());
+        RetainedSizes sizes = new RetainedSizes(index, tree);
+        long dominated = System.nanoTime();
+        ShortestPaths paths = new ShortestPaths(index);
+        return new HeapDump(file, index, sizes, paths,
+                new HeapDumpReport.Timings((indexed - start) / 1_000_000, (dominated - indexed) / 1_000_000));
+    }
+
+    /** The report with the {@code top} classes and dominators. */
+    public HeapDumpReport report(int top) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return new HeapDumpReport(name, summary(), topClasses(top), topDominators(top),
+                new AccumulationPoints(index, sizes, paths).suspects(), STRONG_ONLY, timings);
+    }
+
+    private HeapDumpSummary summary() {
+        long shallow = 0;
+        for (int node = 0; node < index.nodeCount(); node++) {
+            shallow += index.shallow(node);
+        }
+        Map<String, Long> roots = new LinkedHashMap<>();
+        for (int i = 0; i < index.rootNodes().length; i++) {
+            roots.merge(index.rootKind(i).label, 1L, Long::sum);
+        }
+        List<HeapDumpSummary.RootCount> byKind = roots.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> new HeapDumpSummary.RootCount(e.getKey(), e.getValue())).toList();
+        int classes = (int) index.classes().stream().filter(c -> c.node() >= 0).count();
+        return new HeapDumpSummary(index.nodeCount(), classes, shallow, sizes.reachableObjects(), sizes.heapBytes(),
+                byKind);
+    }
+
+    private List<RetainedClass> topClasses(int top) {
+        long[] retained = sizes.retainedByClass();
+        long[] instances = new long[retained.length];
+        long[] shallow = new long[retained.length];
+        for (int node = 0; node < index.nodeCount(); node++) {
+            if (sizes.isReachable(node)) {
+                instances[index.classOf(node)]++;
+                shallow[index.classOf(node)] += index.shallow(node);
+            }
+        }
+        return IntStream.range(0, retained.length).filter(c -> instances[c] > 0).boxed()
+                .sorted(Comparator.comparingLong((Integer c) -> retained[c]).reversed()).limit(top)
+                .map(c -> new RetainedClass(index.className(c), instances[c], shallow[c], retained[c],
+                        share(retained[c]))).toList();
+    }
+
+    private List<DominatorEntry> topDominators(int top) {
+        return IntStream.of(sizes.children(-1)).boxed()
+                .sorted(Comparator.comparingLong((Integer n) -> sizes.retained(n)).reversed()).limit(top)
+                .map(n -> new DominatorEntry("0x" + Long.toHexString(index.idOf(n)), RootedPath.describe(index, n),
+                        index.shallow(n), sizes.retained(n), share(sizes.retained(n)))).toList();
+    }
+
+    private double share(long bytes) {
+        return sizes.heapBytes() == 0 ? 0 : (double) bytes / sizes.heapBytes();
+    }
+}

@@ -1,0 +1,81 @@
+package io.leaklens.heapdump;
+
+import io.leaklens.fixtures.StaticListLeak;
+import io.leaklens.jfr.FixtureRecordings;
+import io.leaklens.support.ChildJvm;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Heap dumps of StaticListLeak made the way a user makes them ({@code jcmd PID GC.heap_dump FILE}, which collects
+ * first and dumps live objects only), once per test run and shared by the test classes: on JDK 25 and (if
+ * installed) JDK 17, plain and gzip-compressed.
+ */
+public final class FixtureDumps {
+
+    /** How long the fixture runs before the dump: about 1,000 entries a second. */
+    private static final long LEAK_MILLIS = 2500;
+    private static Map<String, Path> files;
+    private static final Map<Integer, String> HISTOGRAMS = new HashMap<>();
+
+    private FixtureDumps() {
+    }
+
+    /** The plain dump of a target of this JDK, or null when that JDK is not installed. */
+    public static Path plain(int jdk) throws Exception {
+        return all().get(jdk + ".hprof");
+    }
+
+    /** The gzip-compressed dump ({@code -gz=1}) of a target of this JDK, or null. */
+    public static Path gzipped(int jdk) throws Exception {
+        return all().get(jdk + ".hprof.gz");
+    }
+
+    /** The target's own {@code GC.class_histogram}, taken just before its plain dump, or null. */
+    static synchronized String histogram(int jdk) throws Exception {
+        all();
+        return HISTOGRAMS.get(jdk);
+    }
+
+    private static synchronized Map<String, Path> all() throws Exception {
+        if (files != null) {
+            return files;
+        }
+        Path dir = Files.createTempDirectory("leaklens-dumps");
+        dir.toFile().deleteOnExit();
+        List<Integer> jdks = new ArrayList<>(List.of(ChildJvm.CURRENT));
+        if (ChildJvm.hasJdk(17)) {
+            jdks.add(17);
+        }
+        ChildJvm.Builder[] builders = jdks.stream().map(jdk -> ChildJvm.of(StaticListLeak.class).jdk(jdk)
+                .jvmOptions("-Xmx64m")).toArray(ChildJvm.Builder[]::new);
+        List<ChildJvm> children = ChildJvm.startAll(builders);
+        try {
+            Thread.sleep(LEAK_MILLIS);
+            Map<String, Path> made = new HashMap<>();
+            for (int i = 0; i < jdks.size(); i++) {
+                int jdk = jdks.get(i);
+                String jcmd = FixtureRecordings.tool(jdk, "jcmd").toString();
+                String pid = Long.toString(children.get(i).pid());
+                Path plain = dir.resolve("static-list-leak-" + jdk + ".hprof");
+                Path gzipped = dir.resolve("static-list-leak-" + jdk + ".hprof.gz");
+                HISTOGRAMS.put(jdk, FixtureRecordings.run(List.of(jcmd, pid, "GC.class_histogram")));
+                FixtureRecordings.run(List.of(jcmd, pid, "GC.heap_dump", plain.toString()));
+                FixtureRecordings.run(List.of(jcmd, pid, "GC.heap_dump", "-gz=1", gzipped.toString()));
+                plain.toFile().deleteOnExit();
+                gzipped.toFile().deleteOnExit();
+                made.put(jdk + ".hprof", plain);
+                made.put(jdk + ".hprof.gz", gzipped);
+            }
+            files = made;
+            return files;
+        } finally {
+            ChildJvm.closeAll(children.toArray(ChildJvm[]::new));
+        }
+    }
+}
