@@ -112,7 +112,9 @@ public final class LeakDetector {
         }
         suspects = new ArrayList<>(OwnersFirst.rank(suspects, evidence, GeneratedNames::normalize));
         suspects.removeIf(s -> s.score() < MIN_SCORE);
-        suspects.sort(Comparator.comparingDouble(LeakSuspect::score).reversed());
+        // Of two suspects that score alike (a Cart and its one CartItem), the one whose holder is known comes first.
+        suspects.sort(Comparator.comparingDouble(LeakSuspect::score).reversed()
+                .thenComparing(s -> s.pathFromRoot().size() < 2));
         List<LeakSuspect> top = suspects.stream().limit(MAX_SUSPECTS).toList();
         List<RuleResult> rules = List.of(classes.result(), liveSet, buffers.result());
         LeakReport filling = EvictingMaps.stillFilling(top, histograms, rules);

@@ -26,8 +26,8 @@ public final class RootPaths {
      */
     public static final String UNREACHABLE = "unreachable: garbage not collected yet";
     /** A sample without a root when the search ran out of time: it may well be held. */
-    public static final String NOT_SEARCHED = "path not searched to the end: the target's search for GC roots stopped at"
-            + " its time limit (a heap dump gives every path)";
+    public static final String NOT_SEARCHED = "path not searched to the end: the target's search for GC roots"
+            + " stopped at its time limit (a heap dump gives every path)";
 
     private RootPaths() {
     }

@@ -124,7 +124,8 @@ class GeneralisingRulesTest {
                 burst(heldView, heldView));
 
         assertThat(report.suspects()).extracting(LeakSuspect::className).startsWith(view, entry);
-        assertThat(report.suspects().getFirst().rootDescription()).isEqualTo("static field com.shop.catalog.Catalog.CACHE");
+        assertThat(report.suspects().getFirst().rootDescription())
+                .isEqualTo("static field com.shop.catalog.Catalog.CACHE");
     }
 
     /**
@@ -172,6 +173,22 @@ class GeneralisingRulesTest {
                 + "inside ResolverCache$1, a LinkedHashMap subclass");
         assertThat(sixMinutes.verdict()).isEqualTo(LeakVerdict.LEAK);
         assertThat(sixMinutes.suspects().getFirst().className()).isEqualTo(resolution);
+    }
+
+    /** A cart and its one item grow alike; only the cart was sampled with a path: it comes first. */
+    @Test
+    void ofTwoEqualSuspectsTheOneWithAKnownHolderComesFirst() {
+        String cart = "com.shop.Cart";
+        String item = "com.shop.Cart$Item";
+        List<TimedHistogram> histograms = histograms(5, Map.of(item, new long[] {900, 32},
+                cart, new long[] {900, 32}));
+        OldObjectSample heldCart = sample(cart, staticField("com.shop.Sessions", "ALL"),
+                hop("java.util.HashMap", "table"), hop("java.util.HashMap$Node[]", null), hop("java.util.HashMap$Node", "value"));
+
+        LeakReport report = LeakDetector.analyze(HeapHistory.EMPTY, histograms, AllocationProfile.EMPTY,
+                burst(heldCart));
+
+        assertThat(report.suspects()).extracting(LeakSuspect::className).startsWith(cart, item);
     }
 
     @Test
