@@ -25,8 +25,13 @@ public final class HeapDumpAnalysis {
     }
 
     public static HeapDumpReport analyze(Path file) throws SessionException {
+        return analyze(file, TOP);
+    }
+
+    /** As {@link #analyze(Path)}, with up to {@code top} classes and dominators. */
+    public static HeapDumpReport analyze(Path file, int top) throws SessionException {
         try {
-            return HeapDump.read(file).report(TOP);
+            return HeapDump.read(file).report(top);
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {

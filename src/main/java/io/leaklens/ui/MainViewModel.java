@@ -47,6 +47,7 @@ public final class MainViewModel {
                 () -> DemoLauncher.start(Duration.ZERO, false), this::opened, executor);
         this.picker.onRecordingOpened(this::openedRecording);
         this.picker.onSnapshotOpened(this::openedSnapshot);
+        this.picker.onHeapDumpOpened(this::openedHeapDump);
         this.picker.onFileOpened(file -> {
             settings.addRecentFile(file);
             recentFiles.setAll(settings.recentFiles());
@@ -128,6 +129,13 @@ public final class MainViewModel {
     /** Shows a recording read from a file in a tab of its own. */
     public void openedRecording(io.leaklens.model.SessionState recording) {
         SessionViewModel model = SessionViewModel.ofRecording(recording, executor);
+        sessions.add(model);
+        current.set(model);
+    }
+
+    /** Shows a heap dump in a tab of its own. */
+    public void openedHeapDump(io.leaklens.model.HeapDumpReport report) {
+        SessionViewModel model = SessionViewModel.ofHeapDump(report, executor);
         sessions.add(model);
         current.set(model);
     }

@@ -7,7 +7,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The one "open a snapshot or a recording" dialog, for the picker's button and the File menu. */
+/** The one "open a snapshot, a recording or a heap dump" dialog, for the picker's button and the File menu. */
 public final class OpenFileDialog {
 
     private OpenFileDialog() {
@@ -15,9 +15,10 @@ public final class OpenFileDialog {
 
     public static Optional<Path> show(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a snapshot or a JFR recording");
+        chooser.setTitle("Open a snapshot, a JFR recording or a heap dump");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Snapshots and JFR recordings", "*.llsnap", "*.jfr"),
+                new FileChooser.ExtensionFilter("Snapshots, JFR recordings and heap dumps", "*.llsnap", "*.jfr",
+                        "*.hprof", "*.hprof.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);

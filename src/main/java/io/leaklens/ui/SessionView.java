@@ -1,5 +1,6 @@
 package io.leaklens.ui;
 
+import io.leaklens.ui.heapdump.HeapDumpView;
 import io.leaklens.ui.allocations.AllocationsView;
 import io.leaklens.ui.graph.GraphView;
 import io.leaklens.ui.heap.HeapView;
@@ -22,6 +23,7 @@ public final class SessionView extends TabPane {
     private final SessionViewModel model;
     private final ChangeListener<Number> graphRequested;
     private final ChangeListener<String> pauseWarned;
+    private final HeapDumpView dump;
 
     public SessionView(SessionViewModel model) {
         this.model = model;
@@ -45,7 +47,16 @@ public final class SessionView extends TabPane {
         graph = new GraphView(model.graph());
         Tab graphTab = new Tab("Reference graph", graph);
         graphTab.setId("tab-graph");
-        getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, graphTab, snapshotsTab);
+        if (model.dump() != null) {
+            // A heap dump has no history, allocations or samples: its own view is all there is to show.
+            dump = new HeapDumpView(model.dump());
+            Tab dumpTab = new Tab("Heap dump", dump);
+            dumpTab.setId("tab-heap-dump");
+            getTabs().add(dumpTab);
+        } else {
+            dump = null;
+            getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, graphTab, snapshotsTab);
+        }
         graphRequested = (obs, old, count) -> getSelectionModel().select(graphTab);
         model.graphRequestsProperty().addListener(graphRequested);
         // A snapshot asked for from the menu on another tab waits for its confirmation there: show it.
@@ -55,7 +66,7 @@ public final class SessionView extends TabPane {
             }
         };
         model.snapshots().pauseWarningProperty().addListener(pauseWarned);
-        if (!model.live() && !model.snapshots().snapshots().isEmpty()) {
+        if (dump == null && !model.live() && !model.snapshots().snapshots().isEmpty()) {
             getSelectionModel().select(snapshotsTab);
         }
     }
@@ -83,6 +94,9 @@ public final class SessionView extends TabPane {
         snapshots.dispose();
         leaks.dispose();
         graph.dispose();
+        if (dump != null) {
+            dump.dispose();
+        }
         model.graphRequestsProperty().removeListener(graphRequested);
         model.snapshots().pauseWarningProperty().removeListener(pauseWarned);
     }

@@ -1,7 +1,9 @@
 package io.leaklens.ui;
 
 import io.leaklens.model.ConnectionStatus;
+import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.HeapHistory;
+import io.leaklens.ui.heapdump.HeapDumpViewModel;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.Snapshot;
 import io.leaklens.session.LiveSession;
@@ -41,6 +43,8 @@ public final class SessionViewModel {
     private final SnapshotsViewModel snapshots;
     private final LeaksViewModel leaks;
     private final GraphViewModel graph;
+    /** What a heap dump opened from a file holds; null for a live target, a recording or a snapshot. */
+    private HeapDumpViewModel dump;
     private Notices notices = new Notices();
     private final ReadOnlyIntegerWrapper graphRequests = new ReadOnlyIntegerWrapper(this, "graphRequests");
     private final FxThrottle<SessionState> throttle;
@@ -106,6 +110,22 @@ public final class SessionViewModel {
                 + snapshot.info().target().displayName(), executor, Runnable::run);
         model.snapshots.add(new SnapshotEntry(snapshot, file, false));
         return model;
+    }
+
+    /** A heap dump opened from a file: its own view; the session's other views stay empty. */
+    public static SessionViewModel ofHeapDump(HeapDumpReport report, UiExecutor executor) {
+        Instant now = Instant.now();
+        SessionState state = new SessionState(new io.leaklens.model.TargetInfo(0, report.file(), "unknown", "",
+                List.of()), ConnectionStatus.DISCONNECTED, now, now, "heap dump " + report.file(), HeapHistory.EMPTY);
+        HeapDumpViewModel dumpModel = new HeapDumpViewModel(report);
+        SessionViewModel model = new SessionViewModel(null, state, dumpModel.title(), executor, Runnable::run);
+        model.dump = dumpModel;
+        return model;
+    }
+
+    /** The heap dump this tab shows, or null when it shows a JVM, a recording or a snapshot. */
+    public HeapDumpViewModel dump() {
+        return dump;
     }
 
     /** Goes to the reference graph with a class selected and its path to the GC root highlighted. */

@@ -69,6 +69,9 @@ public final class JvmPickerViewModel {
     private long task;
     private Consumer<java.nio.file.Path> fileOpened = file -> { };
     private Consumer<io.leaklens.model.SessionState> recordingOpened = state -> { };
+    private Consumer<io.leaklens.model.HeapDumpReport> heapDumpOpened = report -> { };
+    /** Classes and objects a heap dump's tab lists: enough to filter in, few enough to sort at once. */
+    static final int HEAP_DUMP_ROWS = 1_000;
     private java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> snapshotOpened =
             (snapshot, file) -> { };
 
@@ -219,6 +222,11 @@ public final class JvmPickerViewModel {
         this.fileOpened = consumer;
     }
 
+    /** Where an opened heap dump goes. */
+    public void onHeapDumpOpened(Consumer<io.leaklens.model.HeapDumpReport> consumer) {
+        this.heapDumpOpened = consumer;
+    }
+
     /** Where an opened recording goes. */
     public void onRecordingOpened(Consumer<io.leaklens.model.SessionState> consumer) {
         this.recordingOpened = consumer;
@@ -226,10 +234,13 @@ public final class JvmPickerViewModel {
 
     /**
      * Opens a file in the background: a snapshot ({@code .llsnap}) goes to the snapshot list of a tab of its own,
-     * a JFR recording is analysed and shown like a finished session.
+     * a heap dump (known by its first bytes) is indexed and shown in a tab of its own, a JFR recording is analysed
+     * and shown like a finished session.
      */
     public void openRecording(java.nio.file.Path file) {
-        if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
+        if (io.leaklens.session.HeapDumpAnalysis.isHeapDump(file)) {
+            open(file, () -> io.leaklens.session.HeapDumpAnalysis.analyze(file, HEAP_DUMP_ROWS), heapDumpOpened);
+        } else if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
             open(file, () -> io.leaklens.store.SnapshotFile.read(file), snapshot -> snapshotOpened.accept(snapshot,
                     file));
         } else {

@@ -1,0 +1,134 @@
+package io.leaklens.ui.heapdump;
+
+import io.leaklens.model.ByteSize;
+import io.leaklens.model.ClassNames;
+import io.leaklens.model.DominatorEntry;
+import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.HeapDumpSummary;
+import io.leaklens.model.LeakSuspect;
+import io.leaklens.model.PathStep;
+import io.leaklens.model.RetainedClass;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A heap dump opened in the app: what it holds, where instances pile up and what holds them, the classes and the
+ * objects that keep most of the heap alive. Classes can be filtered by name and JDK classes hidden, as the
+ * allocations are. Immutable once made, but for the filter and the selection.
+ */
+public final class HeapDumpViewModel {
+
+    private final HeapDumpReport report;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
+    private final ObservableList<LeakSuspect> suspects;
+    private final ObjectProperty<LeakSuspect> selectedSuspect = new SimpleObjectProperty<>(this, "selectedSuspect");
+    private final ReadOnlyStringWrapper suspectDetails = new ReadOnlyStringWrapper(this, "suspectDetails");
+    private final FilteredList<RetainedClass> classes;
+    private final ObservableList<DominatorEntry> dominators;
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final BooleanProperty hideJdk = new SimpleBooleanProperty(this, "hideJdk", false);
+
+    public HeapDumpViewModel(HeapDumpReport report) {
+        this.report = report;
+        summary.set(summaryOf(report));
+        suspects = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(report.suspects()));
+        classes = new FilteredList<>(FXCollections.observableArrayList(report.topClasses()));
+        dominators = FXCollections.unmodifiableObservableList(
+                FXCollections.observableArrayList(report.topDominators()));
+        filter.addListener((obs, old, text) -> refilter());
+        hideJdk.addListener((obs, old, hide) -> refilter());
+        selectedSuspect.addListener((obs, old, suspect) -> suspectDetails.set(describe(suspect)));
+        selectedSuspect.set(report.suspects().isEmpty() ? null : report.suspects().getFirst());
+        suspectDetails.set(describe(selectedSuspect.get()));
+    }
+
+    /** The tab's title: the dump's file name. */
+    public String title() {
+        return "Heap dump " + report.file();
+    }
+
+    static String summaryOf(HeapDumpReport report) {
+        HeapDumpSummary s = report.summary();
+        return String.format(Locale.ROOT, "%,d objects of %,d classes, %s; %,d objects (%s) reachable from GC roots."
+                        + " Indexed in %,d ms, dominators and retained sizes in %,d ms. %s", s.objects(), s.classes(),
+                ByteSize.format(s.shallowBytes()), s.reachableObjects(), ByteSize.format(s.reachableBytes()),
+                report.timings().indexMillis(), report.timings().dominatorMillis(), sentence(report.references()));
+    }
+
+    /** A suspect in a few lines: the sentence, then its path from the GC root, one hop a line. */
+    static String describe(LeakSuspect suspect) {
+        if (suspect == null) {
+            return "No object holds a large share of the heap or many instances of one class.";
+        }
+        String path = suspect.pathFromRoot().isEmpty() ? "  (no path from a GC root)"
+                : suspect.pathFromRoot().stream().map(HeapDumpViewModel::hop).collect(Collectors.joining("\n"));
+        return suspect.explanation() + "\n\nHeld by " + (suspect.rootDescription() == null ? "an unknown root"
+                : suspect.rootDescription()) + ":\n" + path;
+    }
+
+    private static String hop(PathStep step) {
+        return "  → " + step.className() + (step.field() == null ? "" : "[]".equals(step.field()) ? " element"
+                : "." + step.field());
+    }
+
+    /** A clause as a sentence: capitalised, with a full stop. */
+    private static String sentence(String clause) {
+        if (clause == null || clause.isEmpty()) {
+            return "";
+        }
+        String text = Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    private void refilter() {
+        String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        boolean noJdk = hideJdk.get();
+        classes.setPredicate(c -> (needle.isEmpty() || c.className().toLowerCase(Locale.ROOT).contains(needle))
+                && !(noJdk && ClassNames.isJdk(c.className())));
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<LeakSuspect> suspects() {
+        return suspects;
+    }
+
+    public ObjectProperty<LeakSuspect> selectedSuspectProperty() {
+        return selectedSuspect;
+    }
+
+    public ReadOnlyStringProperty suspectDetailsProperty() {
+        return suspectDetails.getReadOnlyProperty();
+    }
+
+    /** Classes by retained size, as filtered. */
+    public ObservableList<RetainedClass> classes() {
+        return classes;
+    }
+
+    public ObservableList<DominatorEntry> dominators() {
+        return dominators;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty hideJdkProperty() {
+        return hideJdk;
+    }
+}

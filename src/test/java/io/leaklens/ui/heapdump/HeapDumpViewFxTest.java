@@ -1,0 +1,127 @@
+package io.leaklens.ui.heapdump;
+
+import atlantafx.base.theme.PrimerLight;
+import io.leaklens.fixtures.StaticListLeak;
+import io.leaklens.heapdump.FixtureDumps;
+import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.RetainedClass;
+import io.leaklens.support.ChildJvm;
+import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.SessionView;
+import io.leaklens.ui.SessionViewModel;
+import io.leaklens.ui.UiExecutor;
+import io.leaklens.ui.jvms.JvmPickerViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A heap dump of StaticListLeak opened as a user opens it (the picker's Open file, which tells a dump by its first
+ * bytes), shown in a tab of its own: the static list's entries are the first suspect with their path through the
+ * static field, and the classes table filters and hides the JDK's classes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HeapDumpViewFxTest {
+
+    private static final String ENTRY = StaticListLeak.class.getName() + "$Entry";
+    private static HeapDumpReport report;
+    private SessionView view;
+    private SessionViewModel model;
+
+    @BeforeAll
+    static void openTheDumpAsTheAppDoes() throws Exception {
+        Path dump = FixtureDumps.plain(ChildJvm.CURRENT);
+        AtomicReference<HeapDumpReport> opened = new AtomicReference<>();
+        JvmPickerViewModel picker = new JvmPickerViewModel(List::of, pid -> null, () -> null, session -> { },
+                UiExecutor.direct());
+        picker.onHeapDumpOpened(opened::set);
+        picker.openRecording(dump);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> opened.get() != null);
+        report = opened.get();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        model = SessionViewModel.ofHeapDump(report, UiExecutor.withPool(Platform::runLater));
+        view = new SessionView(model);
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(LeakLensApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        view.dispose();
+        model.dispose();
+    }
+
+    @Test
+    void theEntriesAreTheFirstSuspectWithTheirPathThroughTheStaticField(FxRobot robot) {
+        assertThat(view.getTabs()).extracting(tab -> tab.getText()).containsExactly("Heap dump");
+        assertThat(robot.lookup("#heap-dump-summary").queryAs(Label.class).getText()).contains("objects of")
+                .contains("reachable from GC roots");
+        ListView<?> suspects = robot.lookup("#heap-dump-suspects").queryListView();
+        assertThat(suspects.getItems()).isNotEmpty();
+        String details = robot.lookup("#heap-dump-suspect-details").queryAs(TextArea.class).getText();
+        assertThat(details).contains(ENTRY.substring(ENTRY.lastIndexOf('.') + 1))
+                .contains(StaticListLeak.class.getName() + ".ENTRIES").contains("java.util.ArrayList.elementData");
+        snapshot(robot, "heap-dump-suspects.png");
+    }
+
+    /** The view as a user sees it, for a person to look at: target/screenshots/NAME. */
+    private void snapshot(FxRobot robot, String name) {
+        AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(view.getScene().snapshot(null)));
+        try {
+            Path out = Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(out);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png",
+                    out.resolve(name).toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theClassesFilterAndHideTheJdks(FxRobot robot) {
+        robot.clickOn("Classes");
+        TableView<?> classes = robot.lookup("#heap-dump-classes").queryTableView();
+        assertThat(classes.getItems()).hasSizeGreaterThan(20);
+        robot.interact(() -> model.dump().filterProperty().set("StaticListLeak"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classes.getItems()).isNotEmpty().allSatisfy(row ->
+                assertThat(((RetainedClass) row).className()).contains("StaticListLeak"));
+        robot.interact(() -> {
+            model.dump().filterProperty().set("");
+            model.dump().hideJdkProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classes.getItems()).isNotEmpty().noneSatisfy(row ->
+                assertThat(((RetainedClass) row).className()).startsWith("java."));
+        snapshot(robot, "heap-dump-classes.png");
+        robot.clickOn("Biggest objects");
+        assertThat(robot.lookup("#heap-dump-dominators").queryTableView().getItems()).isNotEmpty();
+    }
+}
