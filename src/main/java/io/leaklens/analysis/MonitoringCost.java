@@ -23,8 +23,10 @@ public record MonitoringCost(double monitoringNow, double processNow, double mon
     static final int RECENT = 5;
 
     public static MonitoringCost of(HeapHistory history) {
+        // A JVM that answers a read has used some CPU since the last one: a process figure of exactly 0 is a sample
+        // that had none (a snapshot saved before these figures existed opens with zeros), not an idle JVM.
         List<HeapSample> known = history.samples().stream()
-                .filter(s -> !Double.isNaN(s.monitoringCpu()) && !Double.isNaN(s.processCpu())).toList();
+                .filter(s -> !Double.isNaN(s.monitoringCpu()) && s.processCpu() > 0).toList();
         List<HeapSample> recent = known.subList(Math.max(0, known.size() - RECENT), known.size());
         return new MonitoringCost(mean(recent, true), mean(recent, false), mean(known, true), mean(known, false));
     }

@@ -31,6 +31,7 @@ class SnapshotFileTest {
         SnapshotFile.write(snapshot, file);
 
         assertThat(SnapshotFile.read(file)).usingRecursiveComparison().isEqualTo(snapshot);
+        assertThat(SnapshotFile.read(file).heap().monitoringCpu()).as("the target's cost, kept").isEqualTo(0.02);
         assertThat(Files.size(file)).as("compressed").isLessThan(4096);
     }
 

@@ -55,7 +55,7 @@ public final class Snapshots {
                         List.of(RECORD_SITE, new StackFrame("com.acme.Shop", "order", 88)))),
                 (long) (6_000 * seconds)); // what its JMX threads allocated while LeakLens watched
         HeapSample heap = new HeapSample(T0.plusMillis((long) (seconds * 1000)), 64_000_000, 128_000_000,
-                256_000_000, 20_000_000, 40_000_000, 1000, 0, 12, 10, 40, 3_000_000);
+                256_000_000, 20_000_000, 40_000_000, 1000, 0, 12, 10, 40, 3_000_000, 0.85, 0.02);
         return new Snapshot(new SnapshotInfo(name, "", T0.plusMillis((long) (seconds * 1000)), TARGET), heap,
                 histogram, allocations, new OldObjectSet(List.of(entrySample(T0.plusSeconds(1), seconds),
                 entrySample(T0.plusMillis((long) (seconds * 900)), seconds)), T0.plusMillis((long) (seconds * 1000)),
