@@ -39,20 +39,29 @@ final class HeapDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SessionException, DataException {
-        if (out.getFileName() == null || !out.getFileName().toString().endsWith(".hprof")) {
-            throw new ParameterException(spec.commandLine(), "the heap dump's file must end in .hprof: " + out);
-        }
-        if (Files.exists(out)) {
-            throw new DataException("cannot write to " + out + ": it exists (the JVM writes only new files)");
-        }
-        SnapshotCommand.checkWritable(out);
+        out = checkDumpFile(spec, out);
         long pid = new TargetResolver().resolve(target);
         spec.commandLine().getErr().println("leaklens: warning: " + PRIVACY_WARNING);
         spec.commandLine().getErr().println("leaklens: JVM " + pid + " is writing a heap dump to " + out + " ...");
-        TargetInfo info = HeapDumpTaker.take(pid, out.toAbsolutePath());
+        TargetInfo info = HeapDumpTaker.take(pid, out);
         spec.commandLine().getOut().println("Saved a heap dump of " + info.displayName() + " (JVM " + pid + ") to "
                 + out + ": " + ByteSize.format(size(out)) + "; read it with 'leaklens analyze " + out + "'");
         return 0;
+    }
+
+    /**
+     * Refuses, before attaching, a name the JVM would not write (not ending in .hprof: usage) or a file that exists
+     * or a folder that cannot be written (data); gives the file as an absolute path, which the JVM writes to.
+     */
+    static Path checkDumpFile(CommandSpec spec, Path file) throws DataException {
+        if (file.getFileName() == null || !file.getFileName().toString().endsWith(".hprof")) {
+            throw new ParameterException(spec.commandLine(), "the heap dump's file must end in .hprof: " + file);
+        }
+        if (Files.exists(file)) {
+            throw new DataException("cannot write to " + file + ": it exists (the JVM writes only new files)");
+        }
+        SnapshotCommand.checkWritable(file);
+        return file.toAbsolutePath();
     }
 
     private static long size(Path file) {

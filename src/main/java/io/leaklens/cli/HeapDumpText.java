@@ -30,22 +30,7 @@ final class HeapDumpText {
         text.append("Counted: ").append(report.references()).append('.').append(System.lineSeparator());
 
         text.append(System.lineSeparator()).append("Leak suspects (where instances pile up)")
-                .append(System.lineSeparator());
-        if (report.suspects().isEmpty()) {
-            text.append("  none: no object retains a tenth of the heap or holds many instances of one class")
-                    .append(System.lineSeparator());
-        }
-        int rank = 1;
-        for (LeakSuspect suspect : report.suspects()) {
-            text.append(String.format(Locale.ROOT, "  %d. %s (score %.2f)%n", rank++, suspect.className(),
-                    suspect.score()));
-            if (!suspect.pathFromRoot().isEmpty()) {
-                text.append("     held by: ").append(suspect.pathFromRoot().stream().map(PathStep::toString)
-                        .collect(Collectors.joining(" → "))).append(System.lineSeparator());
-            }
-            text.append("     ").append(suspect.explanation()).append(System.lineSeparator());
-        }
-
+                .append(System.lineSeparator()).append(suspects(report));
         text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-10s %6s %10s %10s  %s%n",
                 "retained", "heap", "instances", "shallow", "class"));
         for (RetainedClass c : report.topClasses()) {
@@ -62,6 +47,26 @@ final class HeapDumpText {
         text.append(System.lineSeparator()).append(String.format(Locale.ROOT,
                 "Indexed in %,d ms; dominators and retained sizes in %,d ms.", report.timings().indexMillis(),
                 report.timings().dominatorMillis()));
+        return text.toString();
+    }
+
+    /** The suspects, numbered, each with its path from the GC root and its sentence. */
+    static String suspects(HeapDumpReport report) {
+        StringBuilder text = new StringBuilder();
+        if (report.suspects().isEmpty()) {
+            text.append("  none: no object retains a tenth of the heap or holds many instances of one class")
+                    .append(System.lineSeparator());
+        }
+        int rank = 1;
+        for (LeakSuspect suspect : report.suspects()) {
+            text.append(String.format(Locale.ROOT, "  %d. %s (score %.2f)%n", rank++, suspect.className(),
+                    suspect.score()));
+            if (!suspect.pathFromRoot().isEmpty()) {
+                text.append("     held by: ").append(suspect.pathFromRoot().stream().map(PathStep::toString)
+                        .collect(Collectors.joining(" → "))).append(System.lineSeparator());
+            }
+            text.append("     ").append(suspect.explanation()).append(System.lineSeparator());
+        }
         return text.toString();
     }
 }

@@ -2,6 +2,8 @@ package io.leaklens.cli;
 
 import io.leaklens.analysis.HeapSummary;
 import io.leaklens.model.SessionState;
+import io.leaklens.session.HeapDumpAnalysis;
+import io.leaklens.session.HeapDumpTaker;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.SessionException;
 import io.leaklens.session.Subscription;
@@ -64,6 +66,11 @@ final class WatchCommand implements Callable<Integer> {
             description = "Also save the final snapshot (class histogram included while the JVM runs) to FILE.")
     private java.nio.file.Path out;
 
+    @Option(names = "--heap-dump-on-leak", paramLabel = "FILE.hprof",
+            description = "When a leak is found, have the JVM write a heap dump of its live objects to FILE.hprof at "
+                    + "the end, and report what holds the leak exactly (a dump holds field values and strings).")
+    private java.nio.file.Path heapDumpOnLeak;
+
     @Spec
     private CommandSpec spec;
 
@@ -82,6 +89,9 @@ final class WatchCommand implements Callable<Integer> {
         }
         if (out != null) {
             SnapshotCommand.checkWritable(out);
+        }
+        if (heapDumpOnLeak != null) {
+            heapDumpOnLeak = HeapDumpCommand.checkDumpFile(spec, heapDumpOnLeak);
         }
         long pid = new TargetResolver().resolve(target);
         // No "attaching ..." line before connecting: a refused target must leave exactly one line on stderr.
@@ -129,8 +139,27 @@ final class WatchCommand implements Callable<Integer> {
             err.println("leaklens: saved the final snapshot to " + out);
         }
         WatchReport report = WatchReport.of(last, heap);
+        if (heapDumpOnLeak != null && report.leakFound()) {
+            report = withHeapDump(report, pid, err);
+        }
         spec.commandLine().getOut().println(json ? Json.write(report.toJson()) : WatchText.render(report));
         return failOnLeak && report.leakFound() ? LeakLensCli.LEAK_FOUND : 0;
+    }
+
+    /**
+     * The report with a heap dump of the target taken now and analysed, for the exact holders of what leaks; the
+     * report as it is, and one line on stderr, when the target is gone or the dump fails.
+     */
+    private WatchReport withHeapDump(WatchReport report, long pid, PrintWriter err) {
+        err.println("leaklens: a leak was found: JVM " + pid + " writes a heap dump to " + heapDumpOnLeak
+                + " (" + HeapDumpCommand.PRIVACY_WARNING + ") ...");
+        try {
+            HeapDumpTaker.take(pid, heapDumpOnLeak);
+            return report.withHeapDump(HeapDumpAnalysis.analyze(heapDumpOnLeak));
+        } catch (SessionException e) {
+            err.println("leaklens: no heap dump: " + e.getMessage());
+            return report;
+        }
     }
 
     /** A DURATION, or {@code off} for none. */

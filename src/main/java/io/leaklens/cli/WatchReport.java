@@ -24,7 +24,7 @@ import java.util.List;
 record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, AllocationProfile allocations,
                    OldObjectSet oldObjects, LeakReport leaks, java.time.Instant connectedAt, String disconnectReason,
                    List<TimedHistogram> histograms, String histogramStatus, RecordingAnalysis.Source recording,
-                   MonitoringCost cost) {
+                   MonitoringCost cost, io.leaklens.model.HeapDumpReport heapDump) {
 
     /** Allocation rows in a report: enough to see who allocates, short enough to read. */
     static final int TOP_ALLOCATIONS = 10;
@@ -38,7 +38,42 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
         String disconnect = LiveSession.DETACHED.equals(state.disconnectReason()) ? null : state.disconnectReason();
         return new WatchReport(state.target(), heap.span(), heap, state.allocations(), state.oldObjects(),
                 state.leaks(), state.connectedAt(), disconnect, state.histograms(),
-                state.histogramStatus(), recording, MonitoringCost.of(state.heap()));
+                state.histogramStatus(), recording, MonitoringCost.of(state.heap()), null);
+    }
+
+    /**
+     * The dump's piles of the classes the live rules suspect, in the rules' order, with their exact path from the
+     * GC root; a single dump cannot tell growth, so the live suspects choose which piles matter.
+     */
+    List<io.leaklens.model.LeakSuspect> dumpedLeaks() {
+        if (heapDump == null) {
+            return List.of();
+        }
+        return leaks.suspects().stream().flatMap(live -> heapDump.suspects().stream()
+                .filter(d -> d.className().equals(live.className())).limit(1)).toList();
+    }
+
+    /**
+     * What a heap dump taken on a leak says: the live suspects' classes as the dump holds them (exact paths, retained
+     * sizes), then the dump's other piles.
+     */
+    record LeakHeapDumpJson(String file, List<SuspectJson> suspects, List<SuspectJson> otherPiles) {
+        static LeakHeapDumpJson of(io.leaklens.model.HeapDumpReport dump,
+                                   List<io.leaklens.model.LeakSuspect> live) {
+            java.util.Set<String> classes = live.stream().map(io.leaklens.model.LeakSuspect::className)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<io.leaklens.model.LeakSuspect> matching = live.stream().flatMap(l -> dump.suspects().stream()
+                    .filter(d -> d.className().equals(l.className())).limit(1)).toList();
+            return new LeakHeapDumpJson(dump.file(), SuspectJson.of(matching).stream().map(SuspectJson::withoutHint)
+                    .toList(), SuspectJson.of(dump.suspects().stream().filter(d -> !classes.contains(d.className()))
+                    .toList()).stream().map(SuspectJson::withoutHint).toList());
+        }
+    }
+
+    /** The same report with the heap dump taken after it (watch --heap-dump-on-leak). */
+    WatchReport withHeapDump(io.leaklens.model.HeapDumpReport dump) {
+        return new WatchReport(target, watched, heap, allocations, oldObjects, leaks, connectedAt, disconnectReason,
+                histograms, histogramStatus, recording, cost, dump);
     }
 
     String verdict() {
@@ -69,7 +104,8 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                 detectedAfterSeconds(), SuspectJson.of(leaks.suspects()),
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
-                        r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason, recordingJson());
+                        r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason, recordingJson(),
+                heapDump == null ? null : LeakHeapDumpJson.of(heapDump, leaks.suspects()));
     }
 
     private RecordingJson recordingJson() {
@@ -128,7 +164,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                       double monitoringBytesPerSecond, String verdict, String verdictReason,
                       Double detectedAfterSeconds, List<SuspectJson> suspects,
                       List<RuleJson> rules, List<OldObjectJson> oldObjects, PausesJson targetPauses,
-                      String disconnected, RecordingJson recording) {
+                      String disconnected, RecordingJson recording, LeakHeapDumpJson heapDump) {
     }
 
     /**

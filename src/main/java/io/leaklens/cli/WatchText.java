@@ -108,6 +108,17 @@ final class WatchText {
             }
             text.append("    ").append(suspect.explanation()).append(String.format(Locale.ROOT, "%n"));
         }
+        if (report.heapDump() != null) {
+            java.util.List<io.leaklens.model.LeakSuspect> exact = report.dumpedLeaks();
+            text.append(String.format(Locale.ROOT, "%nheap dump %s, taken because a leak was found: %s%n",
+                    report.heapDump().file(), exact.isEmpty() ? "the suspects' classes pile up nowhere in it; its "
+                            + "largest piles:" : "what holds the suspects, exactly (strong references):"));
+            io.leaklens.model.HeapDumpReport shown = exact.isEmpty() ? report.heapDump()
+                    : new io.leaklens.model.HeapDumpReport(report.heapDump().file(), report.heapDump().summary(),
+                    java.util.List.of(), java.util.List.of(), exact, report.heapDump().references(),
+                    report.heapDump().timings());
+            text.append(HeapDumpText.suspects(shown));
+        }
         return text.toString().stripTrailing();
     }
 

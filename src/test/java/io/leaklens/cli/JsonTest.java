@@ -45,7 +45,7 @@ class JsonTest {
                 new WatchReport.PausesJson(4, 95L, null, "class histograms are off: \"2.1 s\"", 1.3, null),
                 null, new WatchReport.RecordingJson(12, 2, 1, List.of(
                         new WatchReport.RecordedJvmJson(4711, "2026-12-07T15:00:00Z", "demo.Main", "17.0.15", "VM"),
-                        new WatchReport.RecordedJvmJson(4712, null, "", "", ""))));
+                        new WatchReport.RecordedJvmJson(4712, null, "", "", ""))), null);
 
         sameAsJackson(report);
     }

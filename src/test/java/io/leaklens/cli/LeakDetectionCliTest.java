@@ -6,7 +6,9 @@ import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The leak rules end to end, as a CI job uses them: two real JVMs watched at once for 50 s with
  * {@code --fail-on-leak}. A static list that grows (Java 17) must be a leak with its class first and exit 3; a
- * bounded LRU cache that fills in 20 s and then plateaus (Java 25) must be no leak and exit 0.
+ * bounded LRU cache that fills in 20 s and then plateaus (Java 25) must be no leak and exit 0. Both are asked for a
+ * heap dump on a leak: the leak's dump names the exact holder, the control writes none.
  */
 class LeakDetectionCliTest {
 
@@ -39,12 +42,19 @@ class LeakDetectionCliTest {
         ChildJvm.closeAll(leak, cache);
     }
 
+    @TempDir
+    static Path dir;
+
     @Test
     void aGrowingStaticListFailsTheBuildAndAPlateauingCacheDoesNot() throws Exception {
+        Path leakDump = dir.resolve("leak.hprof");
+        Path cacheDump = dir.resolve("cache.hprof");
         CompletableFuture<CliRun> leaking = CompletableFuture.supplyAsync(() -> CliRun.run("watch",
-                Long.toString(leak.pid()), "--duration", "50s", "--json", "--fail-on-leak"));
+                Long.toString(leak.pid()), "--duration", "50s", "--json", "--fail-on-leak", "--heap-dump-on-leak",
+                leakDump.toString()));
         CompletableFuture<CliRun> bounded = CompletableFuture.supplyAsync(() -> CliRun.run("watch",
-                Long.toString(cache.pid()), "--duration", "50s", "--json", "--fail-on-leak"));
+                Long.toString(cache.pid()), "--duration", "50s", "--json", "--fail-on-leak", "--heap-dump-on-leak",
+                cacheDump.toString()));
 
         CliRun leakRun = leaking.get(90, TimeUnit.SECONDS);
         CliRun cacheRun = bounded.get(90, TimeUnit.SECONDS);
@@ -62,10 +72,18 @@ class LeakDetectionCliTest {
             assertThat(first.at("/pathFromRoot/0/field").asText()).isEqualTo("ORDERS");
         }
         assertThat(report.get("rules")).hasSize(3);
+        // The heap dump taken on the leak: the live suspect's orders, exactly where they pile up.
+        JsonNode dumped = report.at("/heapDump/suspects/0");
+        assertThat(dumped.get("className").asText()).as(leakRun.err()).isEqualTo(ORDER);
+        assertThat(dumped.at("/pathFromRoot/0/className").asText()).isEqualTo(LeakZoo.class.getName());
+        assertThat(dumped.at("/pathFromRoot/0/field").asText()).isEqualTo("ORDERS");
+        assertThat(leakDump).exists();
 
         assertThat(cacheRun.exitCode()).as(cacheRun.err() + cacheRun.out()).isZero();
         JsonNode control = cacheRun.json();
         assertThat(control.get("verdict").asText()).as(control.get("verdictReason").asText()).isEqualTo("no-leak");
         assertThat(control.get("suspects")).isEmpty();
+        assertThat(control.get("heapDump").isNull()).isTrue();
+        assertThat(cacheDump).doesNotExist();
     }
 }
