@@ -3,8 +3,12 @@ package io.leaklens.cli;
 import io.leaklens.analysis.SnapshotDiffer;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.ClassNames;
+import io.leaklens.model.HeapDumpComparison;
 import io.leaklens.model.Snapshot;
 import io.leaklens.model.SnapshotDiff;
+import io.leaklens.session.HeapDumpAnalysis;
+import io.leaklens.session.HeapDumpComparer;
+import io.leaklens.session.SessionException;
 import io.leaklens.store.SnapshotFile;
 import io.leaklens.store.SnapshotFileException;
 import picocli.CommandLine.Command;
@@ -19,13 +23,15 @@ import java.util.concurrent.Callable;
 
 /** {@code leaklens diff BEFORE AFTER}: what grew between two snapshots, and what looks like a leak. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compare two snapshot files: classes by bytes grown, leak suspects with their paths to GC roots.")
+        description = {"Compare two snapshot files: classes by bytes grown, leak suspects with their paths to GC "
+                + "roots.",
+                "Or two heap dumps (.hprof): classes by retained bytes grown, the later dump's leak suspects."})
 final class DiffCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier snapshot (.llsnap).")
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier snapshot (.llsnap) or heap dump.")
     private Path before;
 
-    @Parameters(index = "1", paramLabel = "AFTER", description = "The later snapshot (.llsnap).")
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The later snapshot (.llsnap) or heap dump.")
     private Path after;
 
     @Option(names = "--json", description = "Print JSON (see the CLI contract) instead of text.")
@@ -55,9 +61,21 @@ final class DiffCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws SnapshotFileException {
+    public Integer call() throws SnapshotFileException, SessionException, DataException {
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be 1 or more, not " + top);
+        }
+        boolean dumpBefore = HeapDumpAnalysis.isHeapDump(before);
+        boolean dumpAfter = HeapDumpAnalysis.isHeapDump(after);
+        if (dumpBefore != dumpAfter) {
+            throw new DataException("cannot compare a heap dump with a snapshot: " + (dumpBefore ? before : after)
+                    + " is a heap dump, " + (dumpBefore ? after : before) + " is not; give two of a kind");
+        }
+        if (dumpBefore) {
+            HeapDumpComparison comparison = HeapDumpComparer.compare(before, after);
+            spec.commandLine().getOut().println(json ? Json.write(HeapDumpDiffJson.of(before, after, comparison, top))
+                    : HeapDumpDiffText.render(comparison, top));
+            return 0;
         }
         Snapshot earlier = SnapshotFile.read(before);
         Snapshot later = SnapshotFile.read(after);
