@@ -82,7 +82,9 @@ final class GraphCommand implements Callable<Integer> {
             case text -> GraphText.render(graph);
         };
         if (out == null) {
+            // print() does not flush an autoflush PrintWriter, and System.exit would drop the graph unseen.
             spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+            spec.commandLine().getOut().flush();
         } else {
             GraphExport.write(text, out);
             spec.commandLine().getErr().println("leaklens: wrote " + out + " (" + graph.nodes().size()

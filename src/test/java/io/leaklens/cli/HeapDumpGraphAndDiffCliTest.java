@@ -130,6 +130,17 @@ class HeapDumpGraphAndDiffCliTest {
     }
 
     @Test
+    void theGraphReachesTheStandardOutputStreamBeforeTheProcessExits() throws Exception {
+        // As main() runs it: an autoflush PrintWriter over a stream buffers a print() until it is flushed.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int code = LeakLensCli.run(new String[] {"graph", FixtureDumps.plain(ChildJvm.CURRENT).toString()},
+                new java.io.PrintWriter(bytes, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+
+        assertThat(code).isZero();
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(ENTRY + " ×200");
+    }
+
+    @Test
     void atTheObjectLevelTheListAndItsArraySayWhatTheyRetain() throws Exception {
         CliRun run = CliRun.run("graph", FixtureDumps.plain(ChildJvm.CURRENT).toString(), "--format", "json",
                 "--level", "objects");
