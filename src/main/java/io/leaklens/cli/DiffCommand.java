@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,6 +69,10 @@ final class DiffCommand implements Callable<Integer> {
         boolean dumpBefore = HeapDumpAnalysis.isHeapDump(before);
         boolean dumpAfter = HeapDumpAnalysis.isHeapDump(after);
         if (dumpBefore != dumpAfter) {
+            Path other = dumpBefore ? after : before;
+            if (!Files.isRegularFile(other)) {
+                SnapshotFile.read(other); // a missing file is said to be missing, not to be no heap dump
+            }
             throw new DataException("cannot compare a heap dump with a snapshot: " + (dumpBefore ? before : after)
                     + " is a heap dump, " + (dumpBefore ? after : before) + " is not; give two of a kind");
         }

@@ -65,6 +65,16 @@ class HeapDumpGraphAndDiffCliTest {
         }
     }
 
+    @Test
+    void aMissingFileBesideADumpIsSaidToBeMissing() throws Exception {
+        Path missing = dir.resolve("missing.llsnap");
+        CliRun run = CliRun.run("diff", missing.toString(), FixtureDumps.plain(ChildJvm.CURRENT).toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains(missing.toString())
+                .doesNotContain("heap dump");
+    }
+
     // --- graph ---
 
     @Test
