@@ -4,6 +4,7 @@ import io.leaklens.analysis.SnapshotDiffer;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.ClassNames;
 import io.leaklens.model.HeapDumpComparison;
+import io.leaklens.model.RetainedClassDelta;
 import io.leaklens.model.Snapshot;
 import io.leaklens.model.SnapshotDiff;
 import io.leaklens.session.HeapDumpAnalysis;
@@ -77,10 +78,7 @@ final class DiffCommand implements Callable<Integer> {
                     + " is a heap dump, " + (dumpBefore ? after : before) + " is not; give two of a kind");
         }
         if (dumpBefore) {
-            HeapDumpComparison comparison = HeapDumpComparer.compare(before, after);
-            spec.commandLine().getOut().println(json ? Json.write(HeapDumpDiffJson.of(before, after, comparison, top))
-                    : HeapDumpDiffText.render(comparison, top));
-            return 0;
+            return compareDumps();
         }
         Snapshot earlier = SnapshotFile.read(before);
         Snapshot later = SnapshotFile.read(after);
@@ -89,10 +87,7 @@ final class DiffCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("leaklens: note: " + after + " was taken before " + before
                     + "; growth is read from the first to the second as given");
         }
-        List<ClassDelta> classes = diff.classes().stream()
-                .filter(c -> !hideJdk || !ClassNames.isJdk(c.className()))
-                .filter(c -> filter == null || c.className().toLowerCase().contains(filter.toLowerCase()))
-                .limit(top).toList();
+        List<ClassDelta> classes = diff.classes().stream().filter(c -> shown(c.className())).limit(top).toList();
         if (csv != null) {
             io.leaklens.store.DiffCsv.write(diff, csv);
             spec.commandLine().getErr().println("leaklens: wrote " + csv);
@@ -103,6 +98,25 @@ final class DiffCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(json ? Json.write(DiffJson.of(before, after, earlier, later, diff, classes))
                 : DiffText.render(before, after, diff, classes, hideJdk));
+        return 0;
+    }
+
+    private boolean shown(String className) {
+        return (!hideJdk || !ClassNames.isJdk(className))
+                && (filter == null || className.toLowerCase().contains(filter.toLowerCase()));
+    }
+
+    /** Two heap dumps: the exports and name normalising are the snapshots' and are refused rather than ignored. */
+    private int compareDumps() throws SessionException {
+        if (csv != null || html != null || exactNames) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--csv, --html and --exact-names "
+                    + "are for snapshots; heap dumps are compared by their classes' names as they are");
+        }
+        HeapDumpComparison comparison = HeapDumpComparer.compare(before, after);
+        List<RetainedClassDelta> classes = comparison.classes().stream().filter(c -> shown(c.className()))
+                .limit(top).toList();
+        spec.commandLine().getOut().println(json ? Json.write(HeapDumpDiffJson.of(before, after, comparison, classes))
+                : HeapDumpDiffText.render(comparison, classes));
         return 0;
     }
 }

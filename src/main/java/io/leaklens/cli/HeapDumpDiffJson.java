@@ -27,10 +27,11 @@ record HeapDumpDiffJson(String source, SideJson before, SideJson after, List<Cla
         }
     }
 
-    static HeapDumpDiffJson of(Path before, Path after, HeapDumpComparison comparison, int top) {
+    static HeapDumpDiffJson of(Path before, Path after, HeapDumpComparison comparison,
+                               List<RetainedClassDelta> classes) {
         return new HeapDumpDiffJson("heap dumps", new SideJson(before.toString(), null),
                 new SideJson(after.toString(), null),
-                comparison.classes().stream().limit(top).map(ClassJson::of).toList(),
+                classes.stream().map(ClassJson::of).toList(),
                 SuspectJson.of(comparison.suspectsAfter()).stream().map(SuspectJson::withoutHint).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClassDelta;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -17,14 +18,15 @@ final class HeapDumpDiffText {
     private HeapDumpDiffText() {
     }
 
-    static String render(HeapDumpComparison comparison, int top) {
+    /** The comparison with {@code classes}, those of its classes to show. */
+    static String render(HeapDumpComparison comparison, List<RetainedClassDelta> classes) {
         StringBuilder text = new StringBuilder();
         String nl = System.lineSeparator();
         text.append("Heap dumps ").append(comparison.before()).append(" → ").append(comparison.after())
                 .append(": classes by retained growth").append(nl);
         text.append(String.format(Locale.ROOT, ROW, "retained +", "retained before → after",
                 "instances before → after", "shallow before → after", "class"));
-        comparison.classes().stream().limit(top).forEach(c -> text.append(row(c)));
+        classes.forEach(c -> text.append(row(c)));
         text.append(nl).append("Leak suspects in ").append(comparison.after()).append(nl);
         if (comparison.suspectsAfter().isEmpty()) {
             text.append("  none: no object retains a tenth of the heap or holds many instances of one class")

@@ -75,6 +75,16 @@ class HeapDumpGraphAndDiffCliTest {
                 .doesNotContain("heap dump");
     }
 
+    @Test
+    void theSnapshotsExportsAreRefusedForDumpsAsWrongUsage() throws Exception {
+        String dump = FixtureDumps.plain(ChildJvm.CURRENT).toString();
+        CliRun run = CliRun.run("diff", dump, dump, "--csv", dir.resolve("x.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--csv, --html and --exact-names are for snapshots", "Usage: leaklens diff");
+        assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
+    }
+
     // --- graph ---
 
     @Test
@@ -207,6 +217,8 @@ class HeapDumpGraphAndDiffCliTest {
     void theDiffOfTwoDumpsAsText() throws Exception {
         List<Path> dumps = FixtureDumps.twoDumpsApart();
         CliRun run = CliRun.run("diff", dumps.get(0).toString(), dumps.get(1).toString(), "--top", "5");
+        CliRun filtered = CliRun.run("diff", dumps.get(0).toString(), dumps.get(1).toString(), "--hide-jdk",
+                "--filter", "leak");
 
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -217,5 +229,8 @@ class HeapDumpGraphAndDiffCliTest {
         assertThat(lines.get(8)).isEqualTo("Leak suspects in later.hprof");
         assertThat(lines.get(9)).startsWith("  1. " + ENTRY);
         assertThat(lines.get(10)).startsWith("     held by: " + StaticListLeak.class.getName() + ".ENTRIES → ");
+        List<String> rows = filtered.out().lines().skip(2).takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains("  io.leaklens."));
+        assertThat(rows.getFirst()).endsWith(ENTRY);
     }
 }
