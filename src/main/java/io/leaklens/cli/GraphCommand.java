@@ -4,6 +4,7 @@ import io.leaklens.analysis.ReferenceGraphBuilder;
 import io.leaklens.model.GraphLevel;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.ReferenceGraph;
+import io.leaklens.session.HeapDumpAnalysis;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.RecordingAnalysis;
 import io.leaklens.session.SessionException;
@@ -32,14 +33,16 @@ import java.util.concurrent.Callable;
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = {"The reference graph from GC roots to the sampled surviving objects: chains merged where "
                 + "they share objects, the same path of many objects as one with a count.",
-                "SOURCE is a snapshot (.llsnap), a recording (.jfr) or a running JVM (pid or part of its name)."})
+                "SOURCE is a snapshot (.llsnap), a recording (.jfr), a heap dump (.hprof: the paths to the instances "
+                        + "of its leak suspects) or a running JVM (pid or part of its name)."})
 final class GraphCommand implements Callable<Integer> {
 
     enum Format { text, json, dot }
 
     enum Level { classes, objects }
 
-    @Parameters(paramLabel = "SOURCE", description = "A .llsnap or .jfr file, or a pid or part of a JVM's name.")
+    @Parameters(paramLabel = "SOURCE",
+            description = "A .llsnap, .jfr or .hprof file, or a pid or part of a JVM's name.")
     private String source;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -67,15 +70,21 @@ final class GraphCommand implements Callable<Integer> {
         if (out != null) {
             SnapshotCommand.checkWritable(out);
         }
-        ReferenceGraph graph = ReferenceGraphBuilder.build(oldObjects().samples(),
-                level == Level.objects ? GraphLevel.OBJECTS : GraphLevel.CLASSES);
+        GraphLevel graphLevel = level == Level.objects ? GraphLevel.OBJECTS : GraphLevel.CLASSES;
+        Path file = Path.of(source);
+        // A dump by its first bytes, whatever its name, as analyze does.
+        ReferenceGraph graph = Files.isRegularFile(file) && HeapDumpAnalysis.isHeapDump(file)
+                ? HeapDumpAnalysis.graph(file, graphLevel)
+                : ReferenceGraphBuilder.build(oldObjects().samples(), graphLevel);
         String text = switch (format) {
             case json -> GraphExport.json(graph);
             case dot -> GraphExport.dot(graph);
             case text -> GraphText.render(graph);
         };
         if (out == null) {
+            // print() does not flush an autoflush PrintWriter, and System.exit would drop the graph unseen.
             spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+            spec.commandLine().getOut().flush();
         } else {
             GraphExport.write(text, out);
             spec.commandLine().getErr().println("leaklens: wrote " + out + " (" + graph.nodes().size()

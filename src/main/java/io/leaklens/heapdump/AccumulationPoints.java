@@ -106,6 +106,12 @@ final class AccumulationPoints {
                 .orElse(null);
     }
 
+    /** The class piling up at a point (its instances the point immediately dominates), or -1 for none. */
+    int pileClass(int node) {
+        Pile pile = pileIn(node);
+        return pile == null ? -1 : pile.classIndex();
+    }
+
     private LeakSuspect suspect(int node) {
         double heap = sizes.heapBytes();
         double share = sizes.retained(node) / heap;

@@ -3,6 +3,7 @@ package io.leaklens.heapdump;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.HeapDumpSummary;
+import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.RetainedClass;
 
 import java.io.IOException;
@@ -62,6 +63,19 @@ public final class HeapDump {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new HeapDumpReport(name, summary(), topClasses(top), topDominators(top),
                 new AccumulationPoints(index, sizes, paths).suspects(), STRONG_ONLY, timings);
+    }
+
+    /**
+     * The instances piling up at the {@code points} biggest accumulation points (at most {@code perPoint} each),
+     * with their shortest strong paths from the GC roots, shaped as old-object samples for the reference graph.
+     */
+    public List<OldObjectSample> suspectInstances(int points, int perPoint, boolean describeRetained) {
+        return new SuspectInstances(index, sizes, paths).samples(points, perPoint, describeRetained);
+    }
+
+    /** Every class with reachable instances, by retained size, largest first. */
+    public List<RetainedClass> allClasses() {
+        return topClasses(Integer.MAX_VALUE);
     }
 
     private HeapDumpSummary summary() {

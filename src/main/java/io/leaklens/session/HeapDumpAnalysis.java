@@ -1,10 +1,15 @@
 package io.leaklens.session;
 
+import io.leaklens.analysis.ReferenceGraphBuilder;
 import io.leaklens.heapdump.HeapDump;
+import io.leaklens.model.GraphLevel;
+import io.leaklens.model.OldObjectSample;
+import io.leaklens.model.ReferenceGraph;
 import io.leaklens.model.HeapDumpReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Analyses an HPROF heap dump made elsewhere ({@code jcmd PID GC.heap_dump}, {@code -XX:+HeapDumpOnOutOfMemoryError}):
@@ -15,6 +20,9 @@ public final class HeapDumpAnalysis {
 
     /** Classes and dominators reported. */
     public static final int TOP = 20;
+    /** Accumulation points drawn in the graph of a dump, and instances drawn at each. */
+    public static final int GRAPH_POINTS = 5;
+    public static final int GRAPH_INSTANCES = 200;
 
     private HeapDumpAnalysis() {
     }
@@ -30,8 +38,23 @@ public final class HeapDumpAnalysis {
 
     /** As {@link #analyze(Path)}, with up to {@code top} classes and dominators. */
     public static HeapDumpReport analyze(Path file, int top) throws SessionException {
+        return read(file).report(top);
+    }
+
+    /**
+     * The reference graph of the dump's leak suspects: the shortest strong paths from the GC roots to at most
+     * {@value #GRAPH_INSTANCES} instances at each of the {@value #GRAPH_POINTS} biggest accumulation points,
+     * merged as the live graph merges sampled old objects (by object, or by class reached along the same fields).
+     */
+    public static ReferenceGraph graph(Path file, GraphLevel level) throws SessionException {
+        List<OldObjectSample> instances = read(file).suspectInstances(GRAPH_POINTS, GRAPH_INSTANCES,
+                level == GraphLevel.OBJECTS);
+        return ReferenceGraphBuilder.build(instances, level);
+    }
+
+    static HeapDump read(Path file) throws SessionException {
         try {
-            return HeapDump.read(file).report(top);
+            return HeapDump.read(file);
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {

@@ -21,6 +21,7 @@ public final class FixtureDumps {
     /** How long the fixture runs before the dump: about 1,000 entries a second. */
     private static final long LEAK_MILLIS = 2500;
     private static Map<String, Path> files;
+    private static List<Path> series;
     private static final Map<Integer, String> HISTOGRAMS = new HashMap<>();
 
     private FixtureDumps() {
@@ -34,6 +35,34 @@ public final class FixtureDumps {
     /** The gzip-compressed dump ({@code -gz=1}) of a target of this JDK, or null. */
     public static Path gzipped(int jdk) throws Exception {
         return all().get(jdk + ".hprof.gz");
+    }
+
+    /**
+     * Two plain dumps of one StaticListLeak target of this JDK, the first after {@value #LEAK_MILLIS} ms and the
+     * second {@value #LEAK_MILLIS} ms later: about 2,500 more entries.
+     */
+    public static synchronized List<Path> twoDumpsApart() throws Exception {
+        if (series != null) {
+            return series;
+        }
+        Path dir = Files.createTempDirectory("leaklens-dump-pair");
+        dir.toFile().deleteOnExit();
+        ChildJvm child = ChildJvm.startAll(ChildJvm.of(StaticListLeak.class).jvmOptions("-Xmx64m")).getFirst();
+        try {
+            String jcmd = FixtureRecordings.tool(ChildJvm.CURRENT, "jcmd").toString();
+            List<Path> made = new ArrayList<>();
+            for (String name : List.of("earlier.hprof", "later.hprof")) {
+                Thread.sleep(LEAK_MILLIS);
+                Path dump = dir.resolve(name);
+                FixtureRecordings.run(List.of(jcmd, Long.toString(child.pid()), "GC.heap_dump", dump.toString()));
+                dump.toFile().deleteOnExit();
+                made.add(dump);
+            }
+            series = List.copyOf(made);
+            return series;
+        } finally {
+            ChildJvm.closeAll(child);
+        }
     }
 
     /** The target's own {@code GC.class_histogram}, taken just before its plain dump, or null. */
