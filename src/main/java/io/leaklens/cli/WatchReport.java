@@ -59,12 +59,10 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
      */
     record LeakHeapDumpJson(String file, List<SuspectJson> suspects, List<SuspectJson> otherPiles) {
         static LeakHeapDumpJson of(io.leaklens.model.HeapDumpReport dump,
-                                   List<io.leaklens.model.LeakSuspect> live) {
-            java.util.Set<String> classes = live.stream().map(io.leaklens.model.LeakSuspect::className)
+                                   List<io.leaklens.model.LeakSuspect> dumpedLeaks) {
+            java.util.Set<String> classes = dumpedLeaks.stream().map(io.leaklens.model.LeakSuspect::className)
                     .collect(java.util.stream.Collectors.toSet());
-            List<io.leaklens.model.LeakSuspect> matching = live.stream().flatMap(l -> dump.suspects().stream()
-                    .filter(d -> d.className().equals(l.className())).limit(1)).toList();
-            return new LeakHeapDumpJson(dump.file(), SuspectJson.of(matching).stream().map(SuspectJson::withoutHint)
+            return new LeakHeapDumpJson(dump.file(), SuspectJson.of(dumpedLeaks).stream().map(SuspectJson::withoutHint)
                     .toList(), SuspectJson.of(dump.suspects().stream().filter(d -> !classes.contains(d.className()))
                     .toList()).stream().map(SuspectJson::withoutHint).toList());
         }
@@ -105,7 +103,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
                 leaks.rules().stream().map(r -> new RuleJson(r.rule(), r.status().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), r.score(), r.progress(), r.summary(),
                         r.explanation())).toList(), oldObjectsJson(), pausesJson(), disconnectReason, recordingJson(),
-                heapDump == null ? null : LeakHeapDumpJson.of(heapDump, leaks.suspects()));
+                heapDump == null ? null : LeakHeapDumpJson.of(heapDump, dumpedLeaks()));
     }
 
     private RecordingJson recordingJson() {

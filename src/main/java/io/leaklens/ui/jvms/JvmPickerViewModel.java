@@ -238,13 +238,20 @@ public final class JvmPickerViewModel {
      * and shown like a finished session.
      */
     public void openRecording(java.nio.file.Path file) {
-        if (io.leaklens.session.HeapDumpAnalysis.isHeapDump(file)) {
-            open(file, () -> io.leaklens.session.HeapDumpAnalysis.analyze(file, HEAP_DUMP_ROWS), heapDumpOpened);
-        } else if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
+        if (file.getFileName().toString().endsWith(io.leaklens.store.SnapshotFile.EXTENSION)) {
             open(file, () -> io.leaklens.store.SnapshotFile.read(file), snapshot -> snapshotOpened.accept(snapshot,
                     file));
         } else {
-            open(file, () -> io.leaklens.session.RecordingAnalysis.read(file), recordingOpened);
+            // Whether it is a heap dump is read from its first bytes: in the background, never on the FX thread.
+            open(file, () -> io.leaklens.session.HeapDumpAnalysis.isHeapDump(file)
+                    ? io.leaklens.session.HeapDumpAnalysis.analyze(file, HEAP_DUMP_ROWS)
+                    : io.leaklens.session.RecordingAnalysis.read(file), opened -> {
+                if (opened instanceof io.leaklens.model.HeapDumpReport report) {
+                    heapDumpOpened.accept(report);
+                } else {
+                    recordingOpened.accept((io.leaklens.model.SessionState) opened);
+                }
+            });
         }
     }
 
