@@ -11,5 +11,5 @@ javafx=$(ls target/lib/javafx 2>/dev/null | head -1) || true
 echo
 echo "Frame rate, 1280×800 window under Xvfb, software pipeline as on a machine without a GPU:"
 xvfb-run -a -s "-screen 0 1440x900x24" "$BENCH_JAVA" -Dprism.order=sw \
-  --module-path target/lib/javafx --add-modules javafx.controls,javafx.swing \
+  --module-path target/lib/javafx --add-modules javafx.controls,javafx.fxml,javafx.swing \
   -cp "$BENCH_CP" io.leaklens.ui.graph.GraphFrameRate

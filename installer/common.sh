@@ -25,7 +25,7 @@ app_version() {
 }
 
 # The root modules of the bundled runtime; jlink adds what they require. Each is here for a reason:
-#   javafx.controls, javafx.swing   the UI (javafx.swing: SwingFXUtils for the graph's PNG export; brings java.desktop)
+#   javafx.controls, javafx.fxml, javafx.swing   the UI (javafx.fxml: the views' layouts) (javafx.swing: SwingFXUtils for the graph's PNG export; brings java.desktop)
 #   jdk.attach                      listing local JVMs and attaching to them (brings jdk.internal.jvmstat)
 #   jdk.management                  com.sun.management: GC notifications, the DiagnosticCommand MBean (histograms)
 #   jdk.jfr, jdk.management.jfr     reading .jfr files; RemoteRecordingStream over JMX
@@ -37,4 +37,4 @@ app_version() {
 #   java.sql                        Jackson's databind refers to java.sql's date types (jdeps lists it)
 # The build checks with jdeps that every module the jars use directly is in the runtime, so a new dependency cannot
 # silently need a module that is missing here.
-RUNTIME_MODULES=javafx.controls,javafx.swing,jdk.attach,jdk.management,jdk.jfr,jdk.management.jfr,jdk.management.agent,jdk.naming.rmi,java.sql
+RUNTIME_MODULES=javafx.controls,javafx.fxml,javafx.swing,jdk.attach,jdk.management,jdk.jfr,jdk.management.jfr,jdk.management.agent,jdk.naming.rmi,java.sql

@@ -2,11 +2,11 @@ package io.leaklens.ui;
 
 import io.leaklens.ui.heap.HeapView;
 import io.leaklens.ui.jvms.JvmPickerView;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -24,59 +24,38 @@ public final class MainView extends SplitPane {
 
     private final MainViewModel model;
     private final JvmPickerView picker;
-    private final TabPane tabs = new TabPane();
     private final Map<SessionViewModel, Tab> tabsBySession = new HashMap<>();
     private final Map<SessionViewModel, SessionView> viewsBySession = new HashMap<>();
     private final ListChangeListener<SessionViewModel> sessionsListener = this::sessionsChanged;
     private final ChangeListener<SessionViewModel> currentListener = (obs, old, session) -> select(session);
-    private final ChangeListener<Tab> tabListener;
+    private final ChangeListener<Tab> tabListener = (obs, old, tab) -> tabChosen(tab);
+
+    @FXML private StackPane pickerPane;
+    @FXML private VBox emptyState;
+    @FXML private Button launchDemo;
+    @FXML private TabPane tabs;
 
     public MainView(MainViewModel model) {
         this.model = model;
-        getStyleClass().add("main-view");
+        Fxml.load(this);
         picker = new JvmPickerView(model.picker());
-        picker.setMinWidth(260);
-        picker.setPrefWidth(320);
-
-        tabs.setId("session-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        VBox empty = emptyState();
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
-        tabs.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane content = new StackPane(empty, tabs);
-
-        getItems().addAll(picker, content);
+        pickerPane.getChildren().add(picker);
+        emptyState.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
+        tabs.visibleProperty().bind(emptyState.visibleProperty().not());
+        launchDemo.disableProperty().bind(model.picker().busyProperty());
+        launchDemo.setOnAction(e -> model.picker().launchDemo());
         setDividerPositions(model.settings().pickerDivider(0.24)); // where the user left it last time
-        SplitPane.setResizableWithParent(picker, false);
 
         model.sessions().addListener(sessionsListener);
         model.currentProperty().addListener(currentListener);
-        tabListener = (obs, old, tab) -> {
-            if (tab != null) {
-                model.currentProperty().set((SessionViewModel) tab.getUserData());
-            }
-        };
         tabs.getSelectionModel().selectedItemProperty().addListener(tabListener);
         picker.startRefreshing();
     }
 
-    private VBox emptyState() {
-        Label title = new Label("Watch a JVM's memory live");
-        title.getStyleClass().add("title");
-        Label text = new Label("Pick one of your JVMs on the left and press Connect.\n"
-                + "No program of your own at hand? Launch the demo shop: it leaks, on purpose.\n"
-                + "A recording made elsewhere (jcmd PID JFR.dump) opens with Open file…; so do saved snapshots.");
-        text.getStyleClass().add("hint");
-        text.setWrapText(true);
-        Button demo = new Button("Launch demo app");
-        demo.getStyleClass().add("accent");
-        demo.disableProperty().bind(model.picker().busyProperty());
-        demo.setOnAction(e -> model.picker().launchDemo());
-        VBox box = new VBox(12, title, text, demo);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("empty-state");
-        box.setMaxWidth(460);
-        return box;
+    private void tabChosen(Tab tab) {
+        if (tab != null) {
+            model.currentProperty().set((SessionViewModel) tab.getUserData());
+        }
     }
 
     private void sessionsChanged(ListChangeListener.Change<? extends SessionViewModel> change) {
@@ -110,7 +89,6 @@ public final class MainView extends SplitPane {
         }
     }
 
-    /** The dashboard shown for a session; for tests. */
     /** Shows a tab (by its id) of the session shown. */
     void showCurrentTab(String tabId) {
         SessionView view = viewsBySession.get(model.currentProperty().get());

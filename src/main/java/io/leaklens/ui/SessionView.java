@@ -8,6 +8,7 @@ import javafx.beans.value.ChangeListener;
 import io.leaklens.ui.leaks.LeaksView;
 import io.leaklens.ui.oldobjects.OldObjectsView;
 import io.leaklens.ui.snapshots.SnapshotsView;
+import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -25,37 +26,37 @@ public final class SessionView extends TabPane {
     private final ChangeListener<String> pauseWarned;
     private final HeapDumpView dump;
 
+    @FXML private Tab heapTab;
+    @FXML private Tab leaksTab;
+    @FXML private Tab allocationsTab;
+    @FXML private Tab oldObjectsTab;
+    @FXML private Tab graphTab;
+    @FXML private Tab snapshotsTab;
+    @FXML private Tab dumpTab;
+
     public SessionView(SessionViewModel model) {
         this.model = model;
-        getStyleClass().add("session-view");
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        Fxml.load(this);
         heap = new HeapView(model.heap());
-        allocations = new AllocationsView(model.allocations());
-        Tab heapTab = new Tab("Heap", heap);
-        heapTab.setId("tab-heap");
-        Tab allocationsTab = new Tab("Allocations", allocations);
-        allocationsTab.setId("tab-allocations");
-        oldObjects = new OldObjectsView(model.oldObjects());
-        Tab oldObjectsTab = new Tab("Old objects", oldObjects);
-        oldObjectsTab.setId("tab-old-objects");
-        snapshots = new SnapshotsView(model.snapshots());
-        Tab snapshotsTab = new Tab("Snapshots", snapshots);
-        snapshotsTab.setId("tab-snapshots");
+        heapTab.setContent(heap);
         leaks = new LeaksView(model.leaks());
-        Tab leaksTab = new Tab("Leak suspects", leaks);
-        leaksTab.setId("tab-leaks");
+        leaksTab.setContent(leaks);
+        allocations = new AllocationsView(model.allocations());
+        allocationsTab.setContent(allocations);
+        oldObjects = new OldObjectsView(model.oldObjects());
+        oldObjectsTab.setContent(oldObjects);
         graph = new GraphView(model.graph());
-        Tab graphTab = new Tab("Reference graph", graph);
-        graphTab.setId("tab-graph");
+        graphTab.setContent(graph);
+        snapshots = new SnapshotsView(model.snapshots());
+        snapshotsTab.setContent(snapshots);
         if (model.dump() != null) {
             // A heap dump has no history, allocations or samples: its own view is all there is to show.
             dump = new HeapDumpView(model.dump());
-            Tab dumpTab = new Tab("Heap dump", dump);
-            dumpTab.setId("tab-heap-dump");
-            getTabs().add(dumpTab);
+            dumpTab.setContent(dump);
+            getTabs().setAll(dumpTab);
         } else {
             dump = null;
-            getTabs().addAll(heapTab, leaksTab, allocationsTab, oldObjectsTab, graphTab, snapshotsTab);
+            getTabs().remove(dumpTab);
         }
         graphRequested = (obs, old, count) -> getSelectionModel().select(graphTab);
         model.graphRequestsProperty().addListener(graphRequested);

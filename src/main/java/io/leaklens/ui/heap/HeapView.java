@@ -1,15 +1,14 @@
 package io.leaklens.ui.heap;
 
+import io.leaklens.ui.Fxml;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -27,83 +26,57 @@ public final class HeapView extends VBox {
     private static final PseudoClass DISCONNECTED = PseudoClass.getPseudoClass("disconnected");
 
     private final HeapViewModel model;
-    private final TilePane tiles = new TilePane();
     private final Map<String, Tile> tilesById = new LinkedHashMap<>();
-    private final TimeChart heapChart;
-    private final TimeChart allocationChart;
-    private final TimeChart offHeapChart;
-    private final Label status = new Label();
     private final ChangeListener<List<Metric>> metricsListener = (obs, old, metrics) -> showMetrics(metrics);
     private final ChangeListener<HeapChartData> chartsListener = (obs, old, data) -> showCharts(data);
-    private final ChangeListener<Boolean> connectedListener;
+    private final ChangeListener<Boolean> connectedListener =
+            (obs, old, connected) -> showConnected(connected);
+    private final ChangeListener<Toggle> windowListener = (obs, old, toggle) -> windowChosen(old, toggle);
+
+    @FXML private Label title;
+    @FXML private Label subtitle;
+    @FXML private Label status;
+    @FXML private ToggleGroup windows;
+    @FXML private ToggleButton last15Minutes;
+    @FXML private ToggleButton wholeSession;
+    @FXML private TilePane tiles;
+    @FXML private TimeChart heapChart;
+    @FXML private TimeChart allocationChart;
+    @FXML private TimeChart offHeapChart;
 
     public HeapView(HeapViewModel model) {
         this.model = model;
-        getStyleClass().add("heap-view");
-
-        Label title = new Label();
-        title.getStyleClass().add("title");
+        Fxml.load(this);
         title.textProperty().bind(model.titleProperty());
-        Label subtitle = new Label();
-        subtitle.getStyleClass().add("subtitle");
         subtitle.textProperty().bind(model.subtitleProperty());
-        status.setId("heap-status");
-        status.getStyleClass().add("session-status");
-        status.setWrapText(true); // a disconnect says why in a sentence that must not be cut off
-        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
-        connectedListener = (obs, old, connected) -> status.pseudoClassStateChanged(DISCONNECTED, !connected);
         model.connectedProperty().addListener(connectedListener);
-        status.pseudoClassStateChanged(DISCONNECTED, !model.connectedProperty().get());
+        showConnected(model.connectedProperty().get());
 
-        ToggleGroup windows = new ToggleGroup();
-        HBox windowButtons = new HBox();
-        windowButtons.getStyleClass().add("segmented");
-        for (TimeWindow window : TimeWindow.values()) {
-            ToggleButton button = new ToggleButton(window.toString());
-            button.setUserData(window);
-            button.setToggleGroup(windows);
-            button.setSelected(window == model.windowProperty().get());
-            windowButtons.getChildren().add(button);
+        last15Minutes.setUserData(TimeWindow.LAST_15_MINUTES);
+        wholeSession.setUserData(TimeWindow.WHOLE_SESSION);
+        windows.selectToggle(model.windowProperty().get() == TimeWindow.WHOLE_SESSION ? wholeSession : last15Minutes);
+        windows.selectedToggleProperty().addListener(windowListener);
+        for (TimeChart chart : List.of(heapChart, allocationChart, offHeapChart)) {
+            chart.setDescribe(model::describe);
         }
-        windows.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                old.setSelected(true); // one window is always chosen
-            } else {
-                model.windowProperty().set((TimeWindow) toggle.getUserData());
-            }
-        });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(2, title, subtitle), spacer, windowButtons);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        tiles.getStyleClass().add("metric-tiles");
-        tiles.setPrefColumns(7);
-
-        heapChart = new TimeChart("Heap", "MB", model::describe);
-        heapChart.setId("heap-chart");
-        heapChart.getStyleClass().add("heap-chart");
-        allocationChart = new TimeChart("Allocation rate", "MB/s", model::describe);
-        allocationChart.setId("allocation-chart");
-        offHeapChart = new TimeChart("Metaspace and buffers", "MB", model::describe);
-        offHeapChart.setId("offheap-chart");
-        HBox lower = new HBox(12, allocationChart, offHeapChart);
-        HBox.setHgrow(allocationChart, Priority.ALWAYS);
-        HBox.setHgrow(offHeapChart, Priority.ALWAYS);
-        allocationChart.setPrefWidth(10);
-        offHeapChart.setPrefWidth(10);
-        VBox.setVgrow(heapChart, Priority.ALWAYS);
-        VBox.setVgrow(lower, Priority.SOMETIMES);
-        heapChart.setMinHeight(220);
-        lower.setMinHeight(180);
-
-        getChildren().addAll(header, status, tiles, heapChart, lower);
 
         model.metricsProperty().addListener(metricsListener);
         model.chartsProperty().addListener(chartsListener);
         showMetrics(model.metricsProperty().get());
         showCharts(model.chartsProperty().get());
+    }
+
+    private void showConnected(boolean connected) {
+        status.pseudoClassStateChanged(DISCONNECTED, !connected);
+    }
+
+    private void windowChosen(Toggle old, Toggle toggle) {
+        if (toggle == null) {
+            old.setSelected(true); // one window is always chosen
+        } else {
+            model.windowProperty().set((TimeWindow) toggle.getUserData());
+        }
     }
 
     private void showMetrics(List<Metric> metrics) {
@@ -140,6 +113,7 @@ public final class HeapView extends VBox {
         model.metricsProperty().removeListener(metricsListener);
         model.chartsProperty().removeListener(chartsListener);
         model.connectedProperty().removeListener(connectedListener);
+        windows.selectedToggleProperty().removeListener(windowListener);
     }
 
     /** A metric tile: label, big value, one line of detail. */

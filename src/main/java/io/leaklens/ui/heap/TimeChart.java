@@ -1,5 +1,6 @@
 package io.leaklens.ui.heap;
 
+import javafx.beans.NamedArg;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -20,17 +21,17 @@ import java.util.function.DoubleFunction;
  * A line chart over wall-clock time with a hover read-out: a vertical rule follows the mouse and a label tells what
  * {@code describe} says of that moment. Colours come from the theme's chart palette in app.css.
  */
-final class TimeChart extends StackPane {
+public final class TimeChart extends StackPane {
 
     private final TimeAxis xAxis = new TimeAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
     private final Line rule = new Line();
     private final Label readout = new Label();
-    private final DoubleFunction<String> describe;
+    private DoubleFunction<String> describe = time -> "";
 
-    TimeChart(String title, String unit, DoubleFunction<String> describe) {
-        this.describe = describe;
+    /** A chart with a title and the unit of its values; declared in FXML as {@code <TimeChart title="Heap" unit="MB"/>}. */
+    public TimeChart(@NamedArg("title") String title, @NamedArg("unit") String unit) {
         getStyleClass().add("time-chart");
         chart.setTitle(title);
         chart.setAnimated(false);
@@ -50,6 +51,19 @@ final class TimeChart extends StackPane {
         getChildren().addAll(chart, overlay);
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideReadout());
+    }
+
+    /** What the hover read-out says of a moment (epoch seconds); empty hides it. */
+    void setDescribe(DoubleFunction<String> describe) {
+        this.describe = describe;
+    }
+
+    public String getTitle() {
+        return chart.getTitle();
+    }
+
+    public String getUnit() {
+        return yAxis.getLabel();
     }
 
     /** Replaces the chart's lines; {@code extra} are series whose points carry their own nodes (markers). */
