@@ -1,17 +1,22 @@
 package io.leaklens.heapdump;
 
+import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.HeapDumpSummary;
+import io.leaklens.model.ObjectPath;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.RetainedClass;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -73,6 +78,61 @@ public final class HeapDump {
         return new SuspectInstances(index, sizes, paths).samples(points, perPoint, describeRetained);
     }
 
+    /**
+     * The objects that {@code objectId} keeps alive directly (its children in the dominator tree), at most
+     * {@code limit}, largest retained size first; {@code null} for the top of the tree, the objects only GC roots
+     * keep alive. An id the dump does not hold gives none.
+     */
+    public DominatedObjects dominated(String objectId, int limit) {
+        int node = objectId == null ? -1 : nodeOf(objectId);
+        if (objectId != null && (node < 0 || !sizes.isReachable(node))) {
+            return new DominatedObjects(List.of(), 0, 0);
+        }
+        int[] children = sizes.children(node);
+        // The biggest `limit` of possibly millions (the top of the tree): a bounded heap, not a full sort.
+        PriorityQueue<Integer> biggest = new PriorityQueue<>(
+                Comparator.comparingLong((Integer n) -> sizes.retained(n)).thenComparing(Comparator.reverseOrder()));
+        long total = 0;
+        for (int child : children) {
+            total += sizes.retained(child);
+            biggest.add(child);
+            if (biggest.size() > limit) {
+                biggest.poll();
+            }
+        }
+        List<DominatorEntry> entries = new ArrayList<>(biggest.size());
+        long shown = 0;
+        while (!biggest.isEmpty()) {
+            int child = biggest.poll();
+            shown += sizes.retained(child);
+            entries.add(entry(child));
+        }
+        Collections.reverse(entries);
+        return new DominatedObjects(entries, children.length, total - shown);
+    }
+
+    /** The shortest strong path from a GC root to {@code objectId}; not reached when none is (or no such object). */
+    public ObjectPath pathTo(String objectId) {
+        int node = nodeOf(objectId);
+        RootedPath path = node < 0 ? new RootedPath(null, null, List.of()) : RootedPath.of(index, paths, node);
+        return new ObjectPath(objectId, path.rootKind(), path.rootDescription(), path.steps());
+    }
+
+    /** The node of an id written {@code 0x...} (as entries give it), or -1. */
+    private int nodeOf(String objectId) {
+        try {
+            String hex = objectId.startsWith("0x") ? objectId.substring(2) : objectId;
+            return index.nodeOf(Long.parseUnsignedLong(hex, 16));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private DominatorEntry entry(int node) {
+        return new DominatorEntry("0x" + Long.toHexString(index.idOf(node)), RootedPath.describe(index, node),
+                index.shallow(node), sizes.retained(node), share(sizes.retained(node)));
+    }
+
     /** Every class with reachable instances, by retained size, largest first. */
     public List<RetainedClass> allClasses() {
         return topClasses(Integer.MAX_VALUE);
@@ -114,8 +174,7 @@ public final class HeapDump {
     private List<DominatorEntry> topDominators(int top) {
         return IntStream.of(sizes.children(-1)).boxed()
                 .sorted(Comparator.comparingLong((Integer n) -> sizes.retained(n)).reversed()).limit(top)
-                .map(n -> new DominatorEntry("0x" + Long.toHexString(index.idOf(n)), RootedPath.describe(index, n),
-                        index.shallow(n), sizes.retained(n), share(sizes.retained(n)))).toList();
+                .map(this::entry).toList();
     }
 
     private double share(long bytes) {

@@ -41,6 +41,12 @@ public final class HeapDumpAnalysis {
         return read(file).report(top);
     }
 
+    /** Reads a dump and keeps it open, with its report of up to {@code top} classes and dominators. */
+    public static OpenedHeapDump open(Path file, int top) throws SessionException {
+        HeapDump dump = read(file);
+        return new OpenedHeapDump(dump, dump.report(top));
+    }
+
     /**
      * The reference graph of the dump's leak suspects: the shortest strong paths from the GC roots to at most
      * {@value #GRAPH_INSTANCES} instances at each of the {@value #GRAPH_POINTS} biggest accumulation points,

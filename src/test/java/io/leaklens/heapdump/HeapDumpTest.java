@@ -1,8 +1,11 @@
 package io.leaklens.heapdump;
 
 import io.leaklens.fixtures.StaticListLeak;
+import io.leaklens.model.DominatedObjects;
+import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.LeakSuspect;
+import io.leaklens.model.ObjectPath;
 import io.leaklens.model.PathStep;
 import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +116,42 @@ class HeapDumpTest {
         long topLevel = IntStream.of(dump.sizes.children(-1)).mapToLong(dump.sizes::retained).sum();
         assertThat(topLevel).isEqualTo(report.summary().reachableBytes());
         assertThat(report.references()).contains("referent");
+    }
+
+    /**
+     * Walking the dominator tree as the app does, by object id: from the top, through the class that holds the static
+     * list, to the list and its array, which keep the entries alive; each level is sorted, adds up, and says what it
+     * left out; the path to an entry found so starts at the static field.
+     */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void theDominatorTreeWalkedByIdLeadsFromTheClassToTheEntriesAndTheirPath(String name) throws Exception {
+        HeapDump dump = read(name);
+        DominatedObjects top = dump.dominated(null, 5);
+        assertThat(top.entries()).hasSize(5);
+        assertThat(top.total()).isEqualTo(dump.sizes.children(-1).length);
+        assertThat(top.entries()).extracting(DominatorEntry::retainedBytes).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(top.entries().stream().mapToLong(DominatorEntry::retainedBytes).sum() + top.restRetained())
+                .isEqualTo(dump.report(1).summary().reachableBytes());
+
+        DominatorEntry leakClass = top.entries().stream()
+                .filter(e -> e.className().equals("class " + StaticListLeak.class.getName())).findFirst().orElseThrow();
+        DominatorEntry list = dump.dominated(leakClass.objectId(), 3).entries().getFirst();
+        assertThat(list.className()).isEqualTo("java.util.ArrayList");
+        DominatorEntry array = dump.dominated(list.objectId(), 3).entries().getFirst();
+        assertThat(array.className()).isEqualTo("java.lang.Object[]");
+        DominatedObjects entries = dump.dominated(array.objectId(), 50);
+        assertThat(entries.entries()).hasSize(50).allMatch(e -> e.className().equals(ENTRY));
+        assertThat(entries.rest()).isEqualTo(instancesOf(dump, ENTRY).length - 50);
+
+        ObjectPath path = dump.pathTo(entries.entries().getFirst().objectId());
+        assertThat(path.reached()).isTrue();
+        assertThat(path.rootDescription()).isEqualTo(StaticListLeak.class.getName() + ".ENTRIES");
+        assertThat(path.steps()).extracting(PathStep::className).endsWith(ENTRY);
+
+        assertThat(dump.dominated("0x1", 5).entries()).isEmpty();
+        assertThat(dump.dominated("not an id", 5).total()).isZero();
+        assertThat(dump.pathTo("0x1").reached()).isFalse();
     }
 
     /**

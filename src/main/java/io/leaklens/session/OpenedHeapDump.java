@@ -1,0 +1,36 @@
+package io.leaklens.session;
+
+import io.leaklens.heapdump.HeapDump;
+import io.leaklens.model.DominatedObjects;
+import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.ObjectPath;
+
+/**
+ * A heap dump kept open after its analysis, for a user to walk: its report, and on request any level of its
+ * dominator tree and the path from a GC root to any object. Answers come from the index in memory, in
+ * milliseconds, so a view may ask as the user expands and selects.
+ */
+public final class OpenedHeapDump {
+
+    private final HeapDump dump;
+    private final HeapDumpReport report;
+
+    OpenedHeapDump(HeapDump dump, HeapDumpReport report) {
+        this.dump = dump;
+        this.report = report;
+    }
+
+    public HeapDumpReport report() {
+        return report;
+    }
+
+    /** The objects that {@code objectId} keeps alive directly, biggest first; null for the top of the tree. */
+    public DominatedObjects dominated(String objectId, int limit) {
+        return dump.dominated(objectId, limit);
+    }
+
+    /** The shortest strong path from a GC root to the object. */
+    public ObjectPath pathTo(String objectId) {
+        return dump.pathTo(objectId);
+    }
+}
