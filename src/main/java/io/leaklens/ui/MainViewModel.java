@@ -134,8 +134,8 @@ public final class MainViewModel {
     }
 
     /** Shows a heap dump in a tab of its own. */
-    public void openedHeapDump(io.leaklens.model.HeapDumpReport report) {
-        SessionViewModel model = SessionViewModel.ofHeapDump(report, executor);
+    public void openedHeapDump(io.leaklens.session.OpenedHeapDump dump) {
+        SessionViewModel model = SessionViewModel.ofHeapDump(dump, executor);
         sessions.add(model);
         current.set(model);
     }

@@ -2,6 +2,7 @@ package io.leaklens.ui;
 
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.HeapDumpReport;
+import io.leaklens.session.OpenedHeapDump;
 import io.leaklens.model.HeapHistory;
 import io.leaklens.ui.heapdump.HeapDumpViewModel;
 import io.leaklens.model.SessionState;
@@ -113,11 +114,12 @@ public final class SessionViewModel {
     }
 
     /** A heap dump opened from a file: its own view; the session's other views stay empty. */
-    public static SessionViewModel ofHeapDump(HeapDumpReport report, UiExecutor executor) {
+    public static SessionViewModel ofHeapDump(OpenedHeapDump opened, UiExecutor executor) {
+        HeapDumpReport report = opened.report();
         Instant now = Instant.now();
         SessionState state = new SessionState(new io.leaklens.model.TargetInfo(0, report.file(), "unknown", "",
                 List.of()), ConnectionStatus.DISCONNECTED, now, now, "heap dump " + report.file(), HeapHistory.EMPTY);
-        HeapDumpViewModel dumpModel = new HeapDumpViewModel(report);
+        HeapDumpViewModel dumpModel = new HeapDumpViewModel(opened);
         SessionViewModel model = new SessionViewModel(null, state, dumpModel.title(), executor, Runnable::run);
         model.dump = dumpModel;
         return model;

@@ -1,179 +1,218 @@
 package io.leaklens.ui.heapdump;
 
-import atlantafx.base.controls.CustomTextField;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.LeakSuspect;
+import io.leaklens.model.ObjectPath;
+import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClass;
+import io.leaklens.ui.Fxml;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.BreadCrumbBar;
 
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
- * A heap dump: its summary above; below, where instances pile up (each suspect with its sentence and path from the
- * GC root), the classes by retained size, and the objects that keep most alive.
+ * A heap dump (layout in HeapDumpView.fxml): the suspects with their sentences, the classes by retained size, the
+ * dominator tree with the path from a GC root to the selected object (as a breadcrumb whose hops lead to their
+ * class), and the objects that keep most alive.
  */
 public final class HeapDumpView extends VBox {
 
+    private static final Function<Number, String> BYTES = n -> ByteSize.format(n.longValue());
+    private static final Function<Number, String> COUNT = n -> String.format(Locale.ROOT, "%,d", n.longValue());
+    private static final Function<Number, String> SHARE = n -> HeapDumpViewModel.share(n.doubleValue());
+
     private final HeapDumpViewModel model;
-    private final ListView<LeakSuspect> suspectList = new ListView<>();
-    private final ChangeListener<LeakSuspect> listSelection;
     private final SortedList<RetainedClass> sortedClasses;
+    private final ChangeListener<LeakSuspect> listSelection = (obs, old, suspect) -> suspectChosen(suspect);
+    private final ChangeListener<TreeItem<DominatorEntry>> treeSelection = (obs, old, item) -> objectChosen(item);
+    private final ChangeListener<ObjectPath> pathListener = (obs, old, path) -> showPath(path);
+
+    @FXML private Label summary;
+    @FXML private TabPane tabs;
+    @FXML private ListView<LeakSuspect> suspectList;
+    @FXML private TextArea suspectDetails;
+    @FXML private Tab classesTab;
+    @FXML private TextField filter;
+    @FXML private CheckBox hideJdk;
+    @FXML private TableView<RetainedClass> classes;
+    @FXML private TableColumn<RetainedClass, String> classColumn;
+    @FXML private TableColumn<RetainedClass, Number> instancesColumn;
+    @FXML private TableColumn<RetainedClass, Number> classShallowColumn;
+    @FXML private TableColumn<RetainedClass, Number> classRetainedColumn;
+    @FXML private TableColumn<RetainedClass, Number> classShareColumn;
+    @FXML private TreeTableView<DominatorEntry> tree;
+    @FXML private TreeTableColumn<DominatorEntry, String> treeObjectColumn;
+    @FXML private TreeTableColumn<DominatorEntry, Number> treeShallowColumn;
+    @FXML private TreeTableColumn<DominatorEntry, Number> treeRetainedColumn;
+    @FXML private TreeTableColumn<DominatorEntry, Number> treeShareColumn;
+    @FXML private Label pathSummary;
+    @FXML private BreadCrumbBar<PathStep> pathBar;
+    @FXML private TextArea pathText;
+    @FXML private TableView<DominatorEntry> dominators;
+    @FXML private TableColumn<DominatorEntry, String> objectColumn;
+    @FXML private TableColumn<DominatorEntry, Number> objectShallowColumn;
+    @FXML private TableColumn<DominatorEntry, Number> objectRetainedColumn;
+    @FXML private TableColumn<DominatorEntry, Number> objectShareColumn;
 
     public HeapDumpView(HeapDumpViewModel model) {
         this.model = model;
-        getStyleClass().add("heap-dump-view");
-        setPadding(new Insets(12));
-        setSpacing(8);
-        Label summary = new Label();
-        summary.setId("heap-dump-summary");
-        summary.getStyleClass().add("hint");
-        summary.setWrapText(true);
+        Fxml.load(this);
         summary.textProperty().bind(model.summaryProperty());
 
-        suspectList.setId("heap-dump-suspects");
         suspectList.setItems(model.suspects());
-        suspectList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(LeakSuspect suspect, boolean empty) {
-                super.updateItem(suspect, empty);
-                setText(empty || suspect == null ? null : suspect.className() + String.format(Locale.ROOT,
-                        "   (score %.2f)", suspect.score()));
-            }
-        });
+        suspectList.setCellFactory(list -> new SuspectCell());
         suspectList.getSelectionModel().select(model.selectedSuspectProperty().get());
-        listSelection = (obs, old, suspect) -> {
-            if (suspect != null) {
-                model.selectedSuspectProperty().set(suspect);
-            }
-        };
         suspectList.getSelectionModel().selectedItemProperty().addListener(listSelection);
-        TextArea details = new TextArea();
-        details.setId("heap-dump-suspect-details");
-        details.setEditable(false);
-        details.setWrapText(true);
-        details.textProperty().bind(model.suspectDetailsProperty());
-        SplitPane suspects = new SplitPane(suspectList, details);
-        suspects.setDividerPositions(0.35);
+        suspectDetails.textProperty().bind(model.suspectDetailsProperty());
 
-        CustomTextField filter = new CustomTextField();
-        filter.setId("heap-dump-filter");
-        filter.setPromptText("Filter by class or package");
-        filter.setPrefWidth(320);
         filter.textProperty().bindBidirectional(model.filterProperty());
-        CheckBox hideJdk = new CheckBox("Hide JDK classes");
         hideJdk.selectedProperty().bindBidirectional(model.hideJdkProperty());
-        HBox toolbar = new HBox(12, filter, hideJdk);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        TableView<RetainedClass> classes = new TableView<>();
-        classes.setId("heap-dump-classes");
         sortedClasses = new SortedList<>(model.classes());
         sortedClasses.comparatorProperty().bind(classes.comparatorProperty());
         classes.setItems(sortedClasses);
-        classes.getColumns().addAll(List2.of(
-                text("Class", RetainedClass::className, 460),
-                count("Instances", RetainedClass::instances),
-                bytes("Shallow", RetainedClass::shallowBytes),
-                bytes("Retained", RetainedClass::retainedBytes),
-                share("Heap", RetainedClass::heapShare)));
-        classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(classes, Priority.ALWAYS);
-        VBox classesPane = new VBox(8, toolbar, classes);
-        classesPane.setPadding(new Insets(8, 0, 0, 0));
+        column(classColumn, RetainedClass::className);
+        column(instancesColumn, RetainedClass::instances, COUNT);
+        column(classShallowColumn, RetainedClass::shallowBytes, BYTES);
+        column(classRetainedColumn, RetainedClass::retainedBytes, BYTES);
+        shareColumn(classShareColumn, RetainedClass::heapShare);
 
-        TableView<DominatorEntry> dominators = new TableView<>(model.dominators());
-        dominators.setId("heap-dump-dominators");
-        dominators.getColumns().addAll(List2.of(
-                text("Object", d -> d.className() + "  " + d.objectId(), 520),
-                bytes("Shallow", DominatorEntry::shallowBytes),
-                bytes("Retained", DominatorEntry::retainedBytes),
-                share("Heap", DominatorEntry::heapShare)));
-        dominators.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.setRoot(new DominatorItem(model, null));
+        treeObjectColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(describe(c.getValue().getValue())));
+        treeColumn(treeShallowColumn, DominatorEntry::shallowBytes, BYTES);
+        treeColumn(treeRetainedColumn, DominatorEntry::retainedBytes, BYTES);
+        treeColumn(treeShareColumn, DominatorEntry::heapShare, SHARE);
+        tree.getSelectionModel().selectedItemProperty().addListener(treeSelection);
+        pathSummary.textProperty().bind(model.pathSummaryProperty());
+        pathBar.setCrumbFactory(item -> new BreadCrumbBar.BreadCrumbButton(crumb(item.getValue())));
+        pathBar.setOnCrumbAction(e -> showClass(e.getSelectedCrumb().getValue().className()));
+        model.selectedPathProperty().addListener(pathListener);
+        showPath(model.selectedPathProperty().get());
 
-        Tab suspectsTab = new Tab("Leak suspects", suspects);
-        suspectsTab.setId("tab-dump-suspects");
-        Tab classesTab = new Tab("Classes", classesPane);
-        classesTab.setId("tab-dump-classes");
-        Tab dominatorsTab = new Tab("Biggest objects", dominators);
-        dominatorsTab.setId("tab-dump-dominators");
-        TabPane tabs = new TabPane(suspectsTab, classesTab, dominatorsTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(summary, tabs);
+        dominators.setItems(model.dominators());
+        column(objectColumn, HeapDumpView::describe);
+        column(objectShallowColumn, DominatorEntry::shallowBytes, BYTES);
+        column(objectRetainedColumn, DominatorEntry::retainedBytes, BYTES);
+        shareColumn(objectShareColumn, DominatorEntry::heapShare);
     }
 
-    private static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
+    private void suspectChosen(LeakSuspect suspect) {
+        if (suspect != null) {
+            model.selectedSuspectProperty().set(suspect);
+        }
+    }
+
+    private void objectChosen(TreeItem<DominatorEntry> item) {
+        model.selectedObjectProperty().set(item == null ? null : item.getValue());
+    }
+
+    private void showPath(ObjectPath path) {
+        if (path == null || !path.reached()) {
+            pathBar.setSelectedCrumb(null);
+            pathText.setText("");
+            return;
+        }
+        pathBar.setSelectedCrumb(BreadCrumbBar.buildTreeModel(path.steps().toArray(PathStep[]::new)));
+        pathText.setText("GC root: " + path.rootDescription() + " (" + path.rootKind() + ")\n"
+                + path.steps().stream().map(step -> "  → " + step).collect(Collectors.joining("\n")));
+    }
+
+    /** A hop of the path leads to its class in the classes table. */
+    private void showClass(String className) {
+        model.showClass(className);
+        tabs.getSelectionModel().select(classesTab);
+    }
+
+    /** A hop as short as it reads well: the simple class name and the field. */
+    private static String crumb(PathStep step) {
+        String name = step.className().substring(step.className().lastIndexOf('.', step.className().length() - 3) + 1);
+        return step.field() == null ? name : "[]".equals(step.field()) ? name + " element" : name + "." + step.field();
+    }
+
+    private static String describe(DominatorEntry entry) {
+        return entry.objectId() == null ? entry.className() : entry.className() + "  " + entry.objectId();
+    }
+
+    private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
-    private static <T> TableColumn<T, Number> count(String title, ToLongFunction<T> value) {
-        return number(title, value, n -> String.format(Locale.ROOT, "%,d", n.longValue()));
-    }
-
-    private static <T> TableColumn<T, Number> bytes(String title, ToLongFunction<T> value) {
-        return number(title, value, n -> ByteSize.format(n.longValue()));
-    }
-
-    private static <T> TableColumn<T, Number> share(String title, java.util.function.ToDoubleFunction<T> value) {
-        TableColumn<T, Number> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(c.getValue())));
-        column.setCellFactory(c -> cell(n -> String.format(Locale.ROOT, "%.1f %%", 100 * n.doubleValue())));
-        column.getStyleClass().add("number-column");
-        return column;
-    }
-
-    private static <T> TableColumn<T, Number> number(String title, ToLongFunction<T> value,
-                                                     Function<Number, String> format) {
-        TableColumn<T, Number> column = new TableColumn<>(title);
+    private static <T> void column(TableColumn<T, Number> column, ToLongFunction<T> value,
+                                   Function<Number, String> format) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
-        column.setCellFactory(c -> cell(format));
-        column.getStyleClass().add("number-column");
-        return column;
+        column.setCellFactory(c -> new NumberCell<>(format));
     }
 
-    private static <T> TableCell<T, Number> cell(Function<Number, String> format) {
-        return new TableCell<>() {
+    private static <T> void shareColumn(TableColumn<T, Number> column, ToDoubleFunction<T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(c.getValue())));
+        column.setCellFactory(c -> new NumberCell<>(SHARE));
+    }
+
+    private static void treeColumn(TreeTableColumn<DominatorEntry, Number> column,
+                                   Function<DominatorEntry, Number> value, Function<Number, String> format) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().getValue())));
+        column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
-            protected void updateItem(Number value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
+            protected void updateItem(Number number, boolean empty) {
+                super.updateItem(number, empty);
+                setText(empty || number == null ? null : format.apply(number));
             }
-        };
+        });
     }
 
     public void dispose() {
         suspectList.getSelectionModel().selectedItemProperty().removeListener(listSelection);
+        tree.getSelectionModel().selectedItemProperty().removeListener(treeSelection);
+        model.selectedPathProperty().removeListener(pathListener);
+        filter.textProperty().unbindBidirectional(model.filterProperty());
+        hideJdk.selectedProperty().unbindBidirectional(model.hideJdkProperty());
         sortedClasses.comparatorProperty().unbind();
     }
 
-    /** Keeps the generic column lists readable above. */
-    private static final class List2 {
-        @SafeVarargs
-        static <T> java.util.List<TableColumn<T, ?>> of(TableColumn<T, ?>... columns) {
-            return java.util.List.of(columns);
+    private static final class SuspectCell extends ListCell<LeakSuspect> {
+        @Override
+        protected void updateItem(LeakSuspect suspect, boolean empty) {
+            super.updateItem(suspect, empty);
+            setText(empty || suspect == null ? null
+                    : suspect.className() + String.format(Locale.ROOT, "   (score %.2f)", suspect.score()));
+        }
+    }
+
+    private static final class NumberCell<T> extends TableCell<T, Number> {
+        private final Function<Number, String> format;
+
+        NumberCell(Function<Number, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        protected void updateItem(Number value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty || value == null ? null : format.apply(value));
         }
     }
 }

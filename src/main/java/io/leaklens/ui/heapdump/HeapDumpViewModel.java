@@ -1,15 +1,20 @@
 package io.leaklens.ui.heapdump;
 
 import io.leaklens.model.ByteSize;
+import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.ClassNames;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.HeapDumpSummary;
 import io.leaklens.model.LeakSuspect;
+import io.leaklens.model.ObjectPath;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClass;
+import io.leaklens.session.OpenedHeapDump;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,6 +35,10 @@ import java.util.stream.Collectors;
  */
 public final class HeapDumpViewModel {
 
+    /** Objects shown at each level of the dominator tree; the rest are summed in one row. */
+    public static final int TREE_CHILDREN = 50;
+
+    private final OpenedHeapDump dump;
     private final HeapDumpReport report;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ObservableList<LeakSuspect> suspects;
@@ -39,9 +48,14 @@ public final class HeapDumpViewModel {
     private final ObservableList<DominatorEntry> dominators;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final BooleanProperty hideJdk = new SimpleBooleanProperty(this, "hideJdk", false);
+    private final ObjectProperty<DominatorEntry> selectedObject = new SimpleObjectProperty<>(this, "selectedObject");
+    private final ReadOnlyObjectWrapper<ObjectPath> selectedPath = new ReadOnlyObjectWrapper<>(this, "selectedPath");
+    private final ReadOnlyStringWrapper pathSummary = new ReadOnlyStringWrapper(this, "pathSummary",
+            "Select an object to see what holds it.");
 
-    public HeapDumpViewModel(HeapDumpReport report) {
-        this.report = report;
+    public HeapDumpViewModel(OpenedHeapDump dump) {
+        this.dump = dump;
+        this.report = dump.report();
         summary.set(summaryOf(report));
         suspects = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(report.suspects()));
         classes = new FilteredList<>(FXCollections.observableArrayList(report.topClasses()));
@@ -52,6 +66,55 @@ public final class HeapDumpViewModel {
         selectedSuspect.addListener((obs, old, suspect) -> suspectDetails.set(describe(suspect)));
         selectedSuspect.set(report.suspects().isEmpty() ? null : report.suspects().getFirst());
         suspectDetails.set(describe(selectedSuspect.get()));
+        selectedObject.addListener((obs, old, object) -> showPathTo(object));
+    }
+
+    /**
+     * The objects {@code parent} keeps alive directly, at most {@value #TREE_CHILDREN}, biggest first; null for the
+     * top of the tree (the objects only GC roots keep alive). From the index in memory: milliseconds.
+     */
+    public DominatedObjects dominated(DominatorEntry parent) {
+        return dump.dominated(parent == null ? null : parent.objectId(), TREE_CHILDREN);
+    }
+
+    /** The row that stands for the objects a level leaves out, or null when it shows them all. */
+    public static DominatorEntry restOf(DominatedObjects level, long heapBytes) {
+        if (level.rest() == 0) {
+            return null;
+        }
+        return new DominatorEntry(null, String.format(Locale.ROOT, "… %,d more objects", level.rest()), 0,
+                level.restRetained(), heapBytes == 0 ? 0 : (double) level.restRetained() / heapBytes);
+    }
+
+    /** The reachable heap, for the shares of rows made here. */
+    public long heapBytes() {
+        return report.summary().reachableBytes();
+    }
+
+    private void showPathTo(DominatorEntry object) {
+        if (object == null || object.objectId() == null) {
+            selectedPath.set(null);
+            pathSummary.set("Select an object to see what holds it.");
+            return;
+        }
+        ObjectPath path = dump.pathTo(object.objectId());
+        selectedPath.set(path);
+        pathSummary.set(!path.reached() ? object.className() + " " + object.objectId()
+                + ": no strong path from a GC root reaches it (only weak, soft or finalizer references do)."
+                : String.format(Locale.ROOT, "%s %s keeps %s alive (%s of the heap). Held by %s, in %d hops:",
+                object.className(), object.objectId(), ByteSize.format(object.retainedBytes()),
+                share(object.heapShare()), path.rootDescription(), path.steps().size()));
+    }
+
+    /** A share of the heap as people say it: "12.5 %", or "under 0.1 %" rather than a misleading "0.0 %". */
+    static String share(double share) {
+        return share > 0 && share < 0.0005 ? "under 0.1 %" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    /** Shows one class in the classes table: its name as the filter, JDK classes shown. */
+    public void showClass(String className) {
+        hideJdk.set(false);
+        filter.set(className);
     }
 
     /** The tab's title: the dump's file name. */
@@ -130,5 +193,20 @@ public final class HeapDumpViewModel {
 
     public BooleanProperty hideJdkProperty() {
         return hideJdk;
+    }
+
+    /** The object selected in the dominator tree. */
+    public ObjectProperty<DominatorEntry> selectedObjectProperty() {
+        return selectedObject;
+    }
+
+    /** The path from a GC root to the selected object; null while none is selected. */
+    public ReadOnlyObjectProperty<ObjectPath> selectedPathProperty() {
+        return selectedPath.getReadOnlyProperty();
+    }
+
+    /** The selected object, what it keeps alive and what holds it, in a sentence. */
+    public ReadOnlyStringProperty pathSummaryProperty() {
+        return pathSummary.getReadOnlyProperty();
     }
 }

@@ -69,7 +69,7 @@ public final class JvmPickerViewModel {
     private long task;
     private Consumer<java.nio.file.Path> fileOpened = file -> { };
     private Consumer<io.leaklens.model.SessionState> recordingOpened = state -> { };
-    private Consumer<io.leaklens.model.HeapDumpReport> heapDumpOpened = report -> { };
+    private Consumer<io.leaklens.session.OpenedHeapDump> heapDumpOpened = dump -> { };
     /** Classes and objects a heap dump's tab lists: enough to filter in, few enough to sort at once. */
     static final int HEAP_DUMP_ROWS = 1_000;
     private java.util.function.BiConsumer<io.leaklens.model.Snapshot, java.nio.file.Path> snapshotOpened =
@@ -223,7 +223,7 @@ public final class JvmPickerViewModel {
     }
 
     /** Where an opened heap dump goes. */
-    public void onHeapDumpOpened(Consumer<io.leaklens.model.HeapDumpReport> consumer) {
+    public void onHeapDumpOpened(Consumer<io.leaklens.session.OpenedHeapDump> consumer) {
         this.heapDumpOpened = consumer;
     }
 
@@ -244,10 +244,10 @@ public final class JvmPickerViewModel {
         } else {
             // Whether it is a heap dump is read from its first bytes: in the background, never on the FX thread.
             open(file, () -> io.leaklens.session.HeapDumpAnalysis.isHeapDump(file)
-                    ? io.leaklens.session.HeapDumpAnalysis.analyze(file, HEAP_DUMP_ROWS)
+                    ? io.leaklens.session.HeapDumpAnalysis.open(file, HEAP_DUMP_ROWS)
                     : io.leaklens.session.RecordingAnalysis.read(file), opened -> {
-                if (opened instanceof io.leaklens.model.HeapDumpReport report) {
-                    heapDumpOpened.accept(report);
+                if (opened instanceof io.leaklens.session.OpenedHeapDump dump) {
+                    heapDumpOpened.accept(dump);
                 } else {
                     recordingOpened.accept((io.leaklens.model.SessionState) opened);
                 }

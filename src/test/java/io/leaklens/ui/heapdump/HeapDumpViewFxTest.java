@@ -1,10 +1,13 @@
 package io.leaklens.ui.heapdump;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.heapdump.FixtureDumps;
-import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.DominatorEntry;
+import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClass;
+import io.leaklens.session.OpenedHeapDump;
 import io.leaklens.support.ChildJvm;
 import io.leaklens.ui.LeakLensApp;
 import io.leaklens.ui.SessionView;
@@ -18,6 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import org.controlsfx.control.BreadCrumbBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,26 +50,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeapDumpViewFxTest {
 
     private static final String ENTRY = StaticListLeak.class.getName() + "$Entry";
-    private static HeapDumpReport report;
+    private static OpenedHeapDump opened;
     private SessionView view;
     private SessionViewModel model;
 
     @BeforeAll
     static void openTheDumpAsTheAppDoes() throws Exception {
         Path dump = FixtureDumps.plain(ChildJvm.CURRENT);
-        AtomicReference<HeapDumpReport> opened = new AtomicReference<>();
+        AtomicReference<OpenedHeapDump> dumps = new AtomicReference<>();
         JvmPickerViewModel picker = new JvmPickerViewModel(List::of, pid -> null, () -> null, session -> { },
                 UiExecutor.direct());
-        picker.onHeapDumpOpened(opened::set);
+        picker.onHeapDumpOpened(dumps::set);
         picker.openRecording(dump);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> opened.get() != null);
-        report = opened.get();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dumps.get() != null);
+        opened = dumps.get();
     }
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = SessionViewModel.ofHeapDump(report, UiExecutor.withPool(Platform::runLater));
+        model = SessionViewModel.ofHeapDump(opened, UiExecutor.withPool(Platform::runLater));
         view = new SessionView(model);
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(LeakLensApp.stylesheet());
@@ -123,5 +129,52 @@ class HeapDumpViewFxTest {
         snapshot(robot, "heap-dump-classes.png");
         robot.clickOn("Biggest objects");
         assertThat(robot.lookup("#heap-dump-dominators").queryTableView().getItems()).isNotEmpty();
+    }
+
+    /**
+     * The dominator tree, walked as a user walks it: the class that holds the static list keeps the list alive, the
+     * list its array, the array the entries; an entry's path from its GC root shows as a breadcrumb, and a hop of it
+     * leads to its class in the classes table. Light and dark.
+     */
+    @Test
+    void theDominatorTreeLeadsFromTheClassToTheEntriesAndTheirPath(FxRobot robot) {
+        robot.clickOn("Dominator tree");
+        TreeTableView<DominatorEntry> tree = robot.lookup("#heap-dump-dominator-tree").queryAs(TreeTableView.class);
+        TreeItem<DominatorEntry> leakClass = child(tree.getRoot(), "class " + StaticListLeak.class.getName());
+        TreeItem<DominatorEntry> list = child(leakClass, "java.util.ArrayList");
+        TreeItem<DominatorEntry> array = child(list, "java.lang.Object[]");
+        TreeItem<DominatorEntry> entry = child(array, ENTRY);
+        assertThat(array.getChildren()).hasSize(HeapDumpViewModel.TREE_CHILDREN + 1);
+        assertThat(array.getChildren().getLast().getValue().className()).startsWith("… ").endsWith(" more objects");
+        assertThat(array.getChildren().getLast().isLeaf()).isTrue();
+
+        robot.interact(() -> {
+            leakClass.setExpanded(true);
+            list.setExpanded(true);
+            array.setExpanded(true);
+            tree.getSelectionModel().select(entry);
+            tree.scrollTo(tree.getRow(leakClass));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#heap-dump-path-summary").queryAs(Label.class).getText())
+                .startsWith(ENTRY + " 0x").contains("Held by " + StaticListLeak.class.getName() + ".ENTRIES");
+        assertThat(robot.lookup("#heap-dump-path-text").queryAs(TextArea.class).getText())
+                .contains("→ java.util.ArrayList.elementData", "→ java.lang.Object[] element");
+        BreadCrumbBar<PathStep> bar = robot.lookup("#heap-dump-path").queryAs(BreadCrumbBar.class);
+        assertThat(bar.getSelectedCrumb().getValue().className()).isEqualTo(ENTRY);
+        snapshot(robot, "heap-dump-tree.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        snapshot(robot, "heap-dump-tree-dark.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        robot.clickOn("ArrayList.elementData");
+        assertThat(model.dump().filterProperty().get()).isEqualTo("java.util.ArrayList");
+        assertThat(robot.lookup("#heap-dump-classes").queryTableView().isVisible()).isTrue();
+    }
+
+    /** The child of {@code parent} whose object is of that class (the biggest such), opening the level. */
+    private static TreeItem<DominatorEntry> child(TreeItem<DominatorEntry> parent, String className) {
+        return parent.getChildren().stream().filter(item -> item.getValue().className().equals(className))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + className + " under " + parent.getValue()));
     }
 }
