@@ -56,7 +56,7 @@ public final class HistogramPausePredictor {
      * The live set after the latest collection if one was seen, else the heap in use: never less than what is live,
      * so the prediction errs on the long side.
      */
-    static long heapNow(HeapHistory heap) {
+    public static long heapNow(HeapHistory heap) {
         return heap.latestLiveSet().map(LiveSetPoint::bytes)
                 .or(() -> heap.latest().map(HeapSample::heapUsed))
                 .orElse(-1L);

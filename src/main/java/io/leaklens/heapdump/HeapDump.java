@@ -4,6 +4,7 @@ import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.HeapDumpSummary;
+import io.leaklens.model.InstancesInDump;
 import io.leaklens.model.ObjectPath;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.RetainedClass;
@@ -116,6 +117,14 @@ public final class HeapDump {
         int node = nodeOf(objectId);
         RootedPath path = node < 0 ? new RootedPath(null, null, List.of()) : RootedPath.of(index, paths, node);
         return new ObjectPath(objectId, path.rootKind(), path.rootDescription(), path.steps());
+    }
+
+    /**
+     * Where the instances of a class (by name: every class of that name, whatever loader) are kept alive: how many,
+     * what goes with them, the object that holds most of them and the path from a GC root to one of them.
+     */
+    public InstancesInDump instancesOf(String className) {
+        return new InstanceHolders(index, sizes, paths, this::entry).of(className);
     }
 
     /** The node of an id written {@code 0x...} (as entries give it), or -1. */

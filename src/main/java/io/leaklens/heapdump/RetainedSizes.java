@@ -83,6 +83,24 @@ final class RetainedSizes {
         return java.util.Arrays.copyOfRange(children, childOffsets[slot], childOffsets[slot + 1]);
     }
 
+    /**
+     * For each node, how many {@code marked} nodes its dominator subtree holds (itself included); the last slot,
+     * {@code nodeCount()}, is the super-root's: all marked reachable nodes.
+     */
+    int[] markedBelow(java.util.function.IntPredicate marked) {
+        int n = index.nodeCount();
+        int[] counts = new int[n + 1];
+        int[] preorder = tree.preorder();
+        for (int node : preorder) {
+            counts[node] = marked.test(node) ? 1 : 0;
+        }
+        for (int i = preorder.length - 1; i >= 0; i--) {
+            int node = preorder[i];
+            counts[parentSlot(node)] += counts[node];
+        }
+        return counts;
+    }
+
     int childCount(int node) {
         int slot = node < 0 ? index.nodeCount() : node;
         return childOffsets[slot + 1] - childOffsets[slot];

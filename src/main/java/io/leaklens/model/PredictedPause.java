@@ -31,7 +31,7 @@ public record PredictedPause(Duration pause, long heapBytes, boolean measured) {
     }
 
     /** {@code 850 ms}, {@code 1.9 s}, {@code 12 s}: as precise as a prediction deserves. */
-    static String approximately(Duration d) {
+    public static String approximately(Duration d) {
         long millis = d.toMillis();
         if (millis < 1000) {
             return Math.max(10, Math.round(millis / 10.0) * 10) + " ms";

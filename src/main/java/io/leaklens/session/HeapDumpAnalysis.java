@@ -6,8 +6,10 @@ import io.leaklens.model.GraphLevel;
 import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.ReferenceGraph;
 import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.InstancesInDump;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,6 +47,20 @@ public final class HeapDumpAnalysis {
     public static OpenedHeapDump open(Path file, int top) throws SessionException {
         HeapDump dump = read(file);
         return new OpenedHeapDump(dump, dump.report(top));
+    }
+
+    /**
+     * Has JVM {@code pid} write a heap dump to {@code file} (replacing an earlier one there), reads it and finds where
+     * the instances of {@code className} are kept alive. The dump is not kept in memory afterwards.
+     */
+    public static InstancesInDump findInNewDump(long pid, Path file, String className) throws SessionException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new SessionException("cannot replace " + file + ": " + e.getMessage(), e);
+        }
+        HeapDumpTaker.take(pid, file);
+        return read(file).instancesOf(className);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.leaklens.session;
 import io.leaklens.heapdump.HeapDump;
 import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.InstancesInDump;
 import io.leaklens.model.ObjectPath;
 
 /**
@@ -27,6 +28,11 @@ public final class OpenedHeapDump {
     /** The objects that {@code objectId} keeps alive directly, biggest first; null for the top of the tree. */
     public DominatedObjects dominated(String objectId, int limit) {
         return dump.dominated(objectId, limit);
+    }
+
+    /** Where the instances of a class are kept alive, and by what. */
+    public InstancesInDump instancesOf(String className) {
+        return dump.instancesOf(className);
     }
 
     /** The shortest strong path from a GC root to the object. */

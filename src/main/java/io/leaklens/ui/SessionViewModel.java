@@ -2,7 +2,10 @@ package io.leaklens.ui;
 
 import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.HeapDumpReport;
+import io.leaklens.analysis.HistogramPausePredictor;
+import io.leaklens.session.HeapDumpAnalysis;
 import io.leaklens.session.OpenedHeapDump;
+import io.leaklens.ui.leaks.HeapDumpLookup;
 import io.leaklens.model.HeapHistory;
 import io.leaklens.ui.heapdump.HeapDumpViewModel;
 import io.leaklens.model.SessionState;
@@ -23,6 +26,7 @@ import io.leaklens.ui.snapshots.SnapshotsViewModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -68,6 +72,12 @@ public final class SessionViewModel {
                     }
                 }));
         this.leaks = new LeaksViewModel(initial);
+        if (session != null) {
+            Path dumpFile = Path.of(System.getProperty("java.io.tmpdir"), "leaklens-" + pid + ".hprof");
+            leaks.setHeapDumpLookup(new HeapDumpLookup(executor,
+                    (className, file) -> HeapDumpAnalysis.findInNewDump(pid, file, className),
+                    () -> HistogramPausePredictor.heapNow(session.state().heap()), dumpFile));
+        }
         this.oldObjects = session == null
                 ? new OldObjectsViewModel(initial, () -> { }, interval -> { })
                 : new OldObjectsViewModel(initial, session::refreshOldObjects, session::setOldObjectInterval);

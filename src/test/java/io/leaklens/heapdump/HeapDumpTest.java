@@ -4,6 +4,7 @@ import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.DominatorEntry;
 import io.leaklens.model.HeapDumpReport;
+import io.leaklens.model.InstancesInDump;
 import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.ObjectPath;
 import io.leaklens.model.PathStep;
@@ -152,6 +153,33 @@ class HeapDumpTest {
         assertThat(dump.dominated("0x1", 5).entries()).isEmpty();
         assertThat(dump.dominated("not an id", 5).total()).isZero();
         assertThat(dump.pathTo("0x1").reached()).isFalse();
+    }
+
+    /**
+     * A class asked for by name: its instances are found where the static list keeps them (the list's array holds
+     * all of them), with the path to one; a class the dump does not hold is said to be absent.
+     */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void theInstancesOfAClassAreFoundWhereTheyPileUp(String name) throws Exception {
+        HeapDump dump = read(name);
+        InstancesInDump entries = dump.instancesOf(ENTRY);
+
+        assertThat(entries.found()).isTrue();
+        assertThat(entries.classes()).isEqualTo(1);
+        assertThat(entries.instances()).isEqualTo(instancesOf(dump, ENTRY).length);
+        assertThat(entries.shallowBytes()).isEqualTo(24 * entries.instances());
+        assertThat(entries.retainedBytes()).isGreaterThanOrEqualTo(entries.instances() * (24L + 80));
+        assertThat(entries.holder().className()).isEqualTo("java.lang.Object[]");
+        assertThat(entries.heldInstances()).isEqualTo(entries.instances());
+        assertThat(entries.path().rootDescription()).isEqualTo(StaticListLeak.class.getName() + ".ENTRIES");
+        assertThat(entries.path().steps()).extracting(PathStep::className).endsWith("java.util.ArrayList",
+                "java.lang.Object[]", ENTRY);
+
+        InstancesInDump absent = dump.instancesOf("com.example.NotThere");
+        assertThat(absent.found()).isFalse();
+        assertThat(absent.classes()).isZero();
+        assertThat(absent.holder()).isNull();
     }
 
     /**

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.List;
@@ -39,7 +40,9 @@ public final class LeaksViewModel {
     private final ObservableList<LeakSuspect> suspects = FXCollections.observableArrayList();
     private final ObjectProperty<LeakSuspect> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
-    private final ChangeListener<LeakSuspect> describe = (obs, old, suspect) -> details.set(describe(suspect));
+    private final ChangeListener<LeakSuspect> describe = (obs, old, suspect) -> showDetails();
+    private final MapChangeListener<String, String> dumpFound = change -> showDetails();
+    private HeapDumpLookup heapDumpLookup;
     private LeakReport shown;
     private GraphLink graphLink = GraphLink.NONE;
 
@@ -73,7 +76,26 @@ public final class LeaksViewModel {
         LeakSuspect again = before == null ? null : report.suspects().stream()
                 .filter(s -> s.className().equals(before.className())).findFirst().orElse(null);
         selected.set(again != null ? again : report.suspects().isEmpty() ? null : report.suspects().getFirst());
-        details.set(describe(selected.get()));
+        showDetails();
+    }
+
+    /** The selected suspect's story, and what a heap dump said of its class when one was looked in. */
+    private void showDetails() {
+        LeakSuspect suspect = selected.get();
+        String fromDump = suspect == null || heapDumpLookup == null ? null
+                : heapDumpLookup.found().get(suspect.className());
+        details.set(fromDump == null ? describe(suspect) : describe(suspect) + "\n\n" + fromDump);
+    }
+
+    /** Lets the user find a suspect in a heap dump of the target: a live session only. */
+    public void setHeapDumpLookup(HeapDumpLookup lookup) {
+        heapDumpLookup = lookup;
+        lookup.found().addListener(dumpFound);
+    }
+
+    /** Finding suspects in a heap dump, or null when there is no running target. */
+    public HeapDumpLookup heapDumpLookup() {
+        return heapDumpLookup;
     }
 
     /** What the rules cost the target: each histogram is a full GC, skipped when it would pause it too long. */
@@ -164,5 +186,8 @@ public final class LeaksViewModel {
 
     public void dispose() {
         selected.removeListener(describe);
+        if (heapDumpLookup != null) {
+            heapDumpLookup.found().removeListener(dumpFound);
+        }
     }
 }
