@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.GraphNode;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.SceneShots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -71,6 +72,8 @@ class GraphViewFxTest {
         assertThat(model.pathProperty().get().nodes()).hasSize(4);
         // The canvas was asked to draw the chain highlighted.
         assertThat(view.canvas().zoom()).isGreaterThanOrEqualTo(GraphCanvas.READABLE_ZOOM);
+        SceneShots.light(robot, view.getScene(), "graph-path");
+        SceneShots.dark(robot, view.getScene(), "graph-path");
 
         robot.clickOn("#graph-search").write("Listener").type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> model.selectedProperty().get().className().equals(GraphStates.LISTENER));

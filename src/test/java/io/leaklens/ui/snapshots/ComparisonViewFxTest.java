@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.SceneShots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -80,6 +81,8 @@ class ComparisonViewFxTest {
         TableView<?> classes = robot.lookup("#comparison-classes").queryTableView();
         assertThat(((ClassDelta) classes.getSelectionModel().getSelectedItem()).className())
                 .isEqualTo(Snapshots.ENTRY);
+        SceneShots.light(robot, view.getScene(), "comparison");
+        SceneShots.dark(robot, view.getScene(), "comparison");
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
