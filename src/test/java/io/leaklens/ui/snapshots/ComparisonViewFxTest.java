@@ -85,6 +85,26 @@ class ComparisonViewFxTest {
         SceneShots.dark(robot, view.getScene(), "comparison");
     }
 
+    @Test
+    void theClassFilterClearsWithOneClick(FxRobot robot) throws Exception {
+        robot.interact(() -> model.compare(model.snapshots().get(0), model.snapshots().get(1)));
+        waitFor(() -> robot.lookup("#comparison-filter").tryQuery().isPresent());
+        TableView<?> classes = robot.lookup("#comparison-classes").queryTableView();
+        int all = classes.getItems().size();
+
+        robot.clickOn("#comparison-filter").write("OrderLog");
+
+        ComparisonViewModel comparison = model.comparisonProperty().get();
+        waitFor(() -> classes.getItems().size() == 1);
+        assertThat(comparison.filterProperty().get()).isEqualTo("OrderLog");
+        SceneShots.light(robot, view.getScene(), "comparison-filtered");
+
+        robot.clickOn(robot.lookup("#comparison-filter .clear-button").queryAs(javafx.scene.Node.class));
+
+        waitFor(() -> comparison.filterProperty().get().isEmpty());
+        waitFor(() -> classes.getItems().size() == all);
+    }
+
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
