@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * the pointer) and fit; clicking a node reports it. Its colours are CSS properties ({@code -ll-node-fill}, ...) set
  * from the theme's variables in app.css.
  */
-final class GraphCanvas extends Region {
+public final class GraphCanvas extends Region {
 
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 3;
@@ -64,7 +64,7 @@ final class GraphCanvas extends Region {
     private Consumer<String> onSelect = id -> { };
     private Consumer<String> onToggle = id -> { };
 
-    GraphCanvas() {
+    public GraphCanvas() {
         getStyleClass().add("graph-canvas");
         getChildren().add(canvas);
         setFocusTraversable(true);

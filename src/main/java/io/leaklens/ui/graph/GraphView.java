@@ -1,64 +1,95 @@
 package io.leaklens.ui.graph;
 
-import io.leaklens.ui.Icons;
-import org.kordamp.ikonli.feather.Feather;
+import io.leaklens.analysis.GraphLabels;
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.GraphLayout;
 import io.leaklens.model.GraphNode;
 import io.leaklens.model.StackFrame;
 import io.leaklens.store.GraphExport;
+import io.leaklens.ui.Fxml;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.BreadCrumbBar;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The reference graph explorer: the graph on a canvas (drag to pan, wheel or +/- to zoom, 0 to fit, double-click or
- * Space to open or close a node, P for the path to the GC root, Ctrl+F to find a class), the selected node's
- * details on the right, export to PNG, SVG, DOT and JSON.
+ * Space to open or close a node, P for the path to the GC root, Ctrl+F to find a class), the path shown as hops to
+ * click below it, the selected node's details on the right, export to PNG, SVG, DOT and JSON.
  */
 public final class GraphView extends VBox {
 
     /** The largest picture exported, in pixels a side: beyond it the canvas texture may not be allocated. */
     private static final double MAX_PICTURE = 4096;
+    private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final GraphViewModel model;
-    private final GraphCanvas canvas = new GraphCanvas();
-    private final TextField search = new TextField();
-    private final ToggleButton referrersButton = new ToggleButton("Referrers only");
-    private final Label detailTitle = new Label();
-    private final GridPane detailRows = new GridPane();
-    private final ListView<StackFrame> stack = new ListView<>();
+    @FXML private Label source;
+    @FXML private Button live;
+    @FXML private Label status;
+    @FXML private ProgressIndicator busy;
+    @FXML private Button zoomOut;
+    @FXML private Button fit;
+    @FXML private Button zoomIn;
+    @FXML private MenuButton export;
+    @FXML private MenuItem exportPng;
+    @FXML private MenuItem exportSvg;
+    @FXML private MenuItem exportDot;
+    @FXML private MenuItem exportJson;
+    @FXML private ToggleGroup levels;
+    @FXML private ToggleButton byClass;
+    @FXML private ToggleButton byObject;
+    @FXML private TextField search;
+    @FXML private Button path;
+    @FXML private ToggleButton referrers;
+    @FXML private Button fold;
+    @FXML private GraphCanvas canvas;
+    @FXML private VBox emptyState;
+    @FXML private Label emptyText;
+    @FXML private HBox pathBar;
+    @FXML private BreadCrumbBar<GraphNode> pathCrumbs;
+    @FXML private Label hint;
+    @FXML private Label detailTitle;
+    @FXML private GridPane detailRows;
+    @FXML private Label stackTitle;
+    @FXML private ListView<StackFrame> stack;
+
     private final ChangeListener<GraphLayout> layoutListener = (obs, old, layout) ->
             canvas.show(layout, old == null || old.graph() != layout.graph() || old.boxes().isEmpty()
                     || old.boxes().size() != layout.boxes().size() && model().referrersOnlyProperty().get());
@@ -69,193 +100,125 @@ public final class GraphView extends VBox {
             revealSelected(); // wherever the request came from: this view's button or a suspect elsewhere
         }
     };
+    private final ChangeListener<Object> crumbsListener = (obs, old, value) -> showPathCrumbs();
+    private final ChangeListener<Toggle> levelListener = (obs, old, now) -> levelChosen(old, now);
 
     public GraphView(GraphViewModel model) {
         this.model = model;
-        getStyleClass().add("graph-view");
+        Fxml.load(this);
+        bindToolbar();
+        bindGraph();
+        bindDetails();
 
-        SplitPane split = new SplitPane(graphPane(), detailsPane());
-        split.setDividerPositions(0.76);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar(), split);
-
-        canvas.setOnSelect(id -> model.select(node(id)));
-        canvas.setOnToggle(id -> {
-            model.select(node(id));
-            model.toggleCollapsed();
-        });
-        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (KeyCombination.keyCombination("Shortcut+F").match(event)) {
-                search.requestFocus();
-                search.selectAll();
-                event.consume();
-            }
-        });
         model.layoutProperty().addListener(layoutListener);
         model.pathProperty().addListener(marksListener);
         model.matchesProperty().addListener(marksListener);
         model.selectedProperty().addListener(marksListener);
         model.selectedProperty().addListener(selectionListener);
         model.pathProperty().addListener(pathListener);
+        model.pathProperty().addListener(crumbsListener);
+        model.selectedProperty().addListener(crumbsListener);
         canvas.show(model.layoutProperty().get(), true);
         showDetails(model.selectedProperty().get());
+        showPathCrumbs();
         remark();
     }
 
-    private VBox toolbar() {
-        Label source = new Label();
-        source.setId("graph-source");
-        source.getStyleClass().add("graph-source");
+    private void bindToolbar() {
         source.textProperty().bind(model.sourceProperty());
-        Button live = Icons.on(new Button("Back to live"), Feather.ACTIVITY);
-        live.setId("graph-follow-live");
         live.visibleProperty().bind(model.pinnedProperty());
         live.managedProperty().bind(model.pinnedProperty());
         live.setOnAction(e -> model.followLive());
+        status.textProperty().bind(model.statusProperty());
+        busy.visibleProperty().bind(model.busyProperty());
+        zoomOut.setOnAction(e -> canvas.zoomAtCentre(1 / 1.25));
+        fit.setOnAction(e -> canvas.fit());
+        zoomIn.setOnAction(e -> canvas.zoomAtCentre(1.25));
+        export.disableProperty().bind(model.layoutProperty().isEqualTo(GraphLayout.EMPTY));
+        exportTo(exportPng, "png", this::exportPng);
+        exportTo(exportSvg, "svg", file -> writeText(GraphSvg.render(canvas.graphLayout(), canvas.palette(),
+                model.pathProperty().get()), file));
+        exportTo(exportDot, "dot", file -> writeText(GraphExport.dot(canvas.graphLayout().graph()), file));
+        exportTo(exportJson, "json", file -> writeText(GraphExport.json(canvas.graphLayout().graph()), file));
 
-        ToggleGroup levels = new ToggleGroup();
-        ToggleButton classes = new ToggleButton("By class");
-        classes.setMinWidth(Region.USE_PREF_SIZE);
-        classes.setId("graph-by-class");
-        classes.setTooltip(new Tooltip("One node per class reached along the same fields: 100,000 leaked entries "
-                + "read as one node with a count"));
-        ToggleButton objects = new ToggleButton("By object");
-        objects.setMinWidth(Region.USE_PREF_SIZE);
-        objects.setId("graph-by-object");
-        objects.setTooltip(new Tooltip("One node per object; identical leaves under one array still collapse"));
-        classes.setToggleGroup(levels);
-        objects.setToggleGroup(levels);
-        (model.objectLevelProperty().get() ? objects : classes).setSelected(true);
-        levels.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // one of the two is always on
-            } else {
-                model.objectLevelProperty().set(now == objects);
-            }
-        });
-        HBox level = new HBox(classes, objects);
-        level.getStyleClass().add("segmented");
-
-        search.setId("graph-search");
-        search.setPromptText("Find class (Ctrl+F)");
-        search.setPrefColumnCount(12);
+        levels.selectToggle(model.objectLevelProperty().get() ? byObject : byClass);
+        levels.selectedToggleProperty().addListener(levelListener);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnAction(e -> {
             model.findNext();
             revealSelected();
         });
-
-        Button path = Icons.on(button("Path to GC root", "graph-path", "Highlight the references that keep the selected "
-                + "node alive, from its GC root (P)", model::showPath), Feather.GIT_COMMIT);
+        path.setOnAction(e -> model.showPath());
         path.disableProperty().bind(model.selectedProperty().isNull());
-        Button fold = Icons.on(button("Open / close", "graph-fold", "Hide or show what the selected node refers to "
-                + "(Space, or double-click)", model::toggleCollapsed), Feather.MINUS_SQUARE);
-        fold.disableProperty().bind(model.selectedProperty().isNull());
-        ToggleButton referrers = referrersButton;
-        Icons.on(referrers, Feather.CORNER_LEFT_UP);
-        referrers.setId("graph-referrers");
-        referrers.setTooltip(new Tooltip("Draw only the selected node and everything that refers to it, up to the "
-                + "GC roots: what keeps it alive, and nothing else"));
         referrers.selectedProperty().bindBidirectional(model.referrersOnlyProperty());
-        Button fit = Icons.on(button("Fit", "graph-fit", "Show the whole graph (0)", canvas::fit), Feather.MAXIMIZE);
-        Button zoomOut = Icons.only(button("Zoom out", "graph-zoom-out", "Zoom out (-)", () -> canvas.zoomAtCentre(1 / 1.25)),
-                Feather.ZOOM_OUT);
-        Button zoomIn = Icons.only(button("Zoom in", "graph-zoom-in", "Zoom in (+)", () -> canvas.zoomAtCentre(1.25)),
-                Feather.ZOOM_IN);
-
-        MenuButton export = Icons.on(new MenuButton("Export"), Feather.DOWNLOAD);
-        export.setId("graph-export");
-        export.getItems().addAll(
-                menuItem("Picture (PNG)…", "png", this::exportPng),
-                menuItem("Picture (SVG)…", "svg", file -> writeText(GraphSvg.render(canvas.graphLayout(),
-                        canvas.palette(), model.pathProperty().get()), file)),
-                menuItem("Graphviz (DOT)…", "dot", file -> writeText(GraphExport.dot(canvas.graphLayout().graph()), file)),
-                menuItem("JSON…", "json", file -> writeText(GraphExport.json(canvas.graphLayout().graph()), file)));
-        export.disableProperty().bind(model.layoutProperty().isEqualTo(GraphLayout.EMPTY));
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.getStyleClass().add("small");
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.busyProperty());
-
-        Label status = new Label();
-        status.setId("graph-status");
-        status.getStyleClass().add("hint");
-        status.textProperty().bind(model.statusProperty());
-        // Two rows, so that every button keeps its words on a 1280-pixel screen: what is shown and the view's
-        // controls above, what to do with a node below.
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        status.setMinWidth(0);
-        HBox sourceRow = new HBox(10, source, live, status, busy, grow, zoomOut, fit, zoomIn, export);
-        sourceRow.setAlignment(Pos.CENTER_LEFT);
-        for (Region region : List.of(zoomOut, fit, zoomIn, export, live)) {
-            region.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox tools = new HBox(8, level, search, path, referrers, fold);
-        tools.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.Node node : tools.getChildren()) {
-            if (node instanceof Region region) {
-                region.setMinWidth(Region.USE_PREF_SIZE); // never "Path to G…": the toolbar keeps its words
+        fold.setOnAction(e -> model.toggleCollapsed());
+        fold.disableProperty().bind(model.selectedProperty().isNull());
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (FIND.match(event)) {
+                focusSearch();
+                event.consume();
             }
-        }
-        VBox toolbar = new VBox(8, sourceRow, tools);
-        toolbar.getStyleClass().add("graph-toolbar");
-        return toolbar;
+        });
     }
 
-    private StackPane graphPane() {
-        Label empty = new Label();
-        empty.getStyleClass().add("hint");
-        empty.setWrapText(true);
-        empty.setMaxWidth(460);
-        empty.textProperty().bind(model.emptyTextProperty());
-        VBox emptyState = new VBox(empty);
-        emptyState.getStyleClass().add("empty-state");
-        emptyState.setAlignment(Pos.CENTER);
-        emptyState.setMouseTransparent(true);
+    private void bindGraph() {
+        emptyText.textProperty().bind(model.emptyTextProperty());
         emptyState.visibleProperty().bind(model.emptyTextProperty().isNotEmpty());
-        canvas.setId("graph-canvas");
-        return new StackPane(canvas, emptyState);
+        canvas.setOnSelect(id -> model.select(node(id)));
+        canvas.setOnToggle(id -> {
+            model.select(node(id));
+            model.toggleCollapsed();
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        pathBar.visibleProperty().bind(model.pathProperty().isNotEqualTo(PathHighlight.NONE));
+        pathBar.managedProperty().bind(pathBar.visibleProperty());
+        pathCrumbs.setCrumbFactory(this::crumb);
+        pathCrumbs.setOnCrumbAction(e -> {
+            model.selectOnPath(e.getSelectedCrumb().getValue());
+            revealSelected();
+            canvas.requestFocus(); // the hops are made anew: the keys (P, Space, +/-) go on to the graph
+        });
     }
 
-    private ScrollPane detailsPane() {
-        detailTitle.getStyleClass().add("graph-detail-title");
-        detailTitle.setWrapText(true);
-        detailTitle.setId("graph-detail-title");
-        detailRows.getStyleClass().add("graph-detail-rows");
-        detailRows.setHgap(10);
-        detailRows.setVgap(6);
-        Label stackTitle = new Label("Allocated at");
-        stackTitle.getStyleClass().add("graph-detail-heading");
-        stackTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(stack.getItems()));
+    private void bindDetails() {
+        hint.visibleProperty().bind(model.selectedProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+        stackTitle.visibleProperty().bind(Bindings.isNotEmpty(stack.getItems()));
         stackTitle.managedProperty().bind(stackTitle.visibleProperty());
-        stack.setId("graph-stack");
-        // Frames as "OrderLog.record:124": the side panel is narrow; the whole frame is in the tooltip.
-        stack.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        stack.visibleProperty().bind(stackTitle.visibleProperty());
+        stack.managedProperty().bind(stackTitle.visibleProperty());
+        stack.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(StackFrame frame, boolean empty) {
                 super.updateItem(frame, empty);
-                setText(empty || frame == null ? null : io.leaklens.model.ClassNames.simpleName(frame.className())
+                setText(empty || frame == null ? null : ClassNames.simpleName(frame.className())
                         + "." + frame.methodName() + (frame.line() >= 0 ? ":" + frame.line() : ""));
                 setTooltip(empty || frame == null ? null : new Tooltip(frame.toString()));
             }
         });
-        stack.setPrefHeight(220);
-        stack.visibleProperty().bind(stackTitle.visibleProperty());
-        stack.managedProperty().bind(stackTitle.visibleProperty());
-        Label hint = new Label("Select a node to see what it is and what refers to it. Drag to move, scroll to zoom.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        hint.visibleProperty().bind(model.selectedProperty().isNull());
-        hint.managedProperty().bind(hint.visibleProperty());
-        VBox details = new VBox(10, hint, detailTitle, detailRows, stackTitle, stack);
-        details.getStyleClass().add("graph-details");
-        ScrollPane scroll = new ScrollPane(details);
-        scroll.setFitToWidth(true);
-        scroll.setMinWidth(240);
-        return scroll;
+    }
+
+    private void levelChosen(Toggle old, Toggle now) {
+        if (now == null) {
+            old.setSelected(true); // one of the two is always on
+        } else {
+            model.objectLevelProperty().set(now == byObject);
+        }
+    }
+
+    /** The hops of the path shown, root first; the selected one stands out. */
+    private void showPathCrumbs() {
+        List<GraphNode> hops = model.pathNodes();
+        pathCrumbs.setSelectedCrumb(hops.isEmpty() ? null
+                : BreadCrumbBar.buildTreeModel(hops.toArray(GraphNode[]::new)));
+    }
+
+    private Button crumb(TreeItem<GraphNode> item) {
+        GraphNode node = item.getValue();
+        Button crumb = new BreadCrumbBar.BreadCrumbButton(GraphLabels.title(node));
+        crumb.setTooltip(new Tooltip(node.isRoot() ? node.description() : node.className()));
+        crumb.pseudoClassStateChanged(CURRENT, node.equals(model.selectedProperty().get()));
+        return crumb;
     }
 
     private void showDetails(GraphNode node) {
@@ -343,11 +306,10 @@ public final class GraphView extends VBox {
     }
 
     private void writeText(String text, Path file) {
-        model.export(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), file);
+        model.export(text.getBytes(StandardCharsets.UTF_8), file);
     }
 
-    private MenuItem menuItem(String text, String extension, java.util.function.Consumer<Path> export) {
-        MenuItem item = new MenuItem(text);
+    private void exportTo(MenuItem item, String extension, Consumer<Path> export) {
         item.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the reference graph");
@@ -359,15 +321,6 @@ public final class GraphView extends VBox {
                 export.accept(file.toPath());
             }
         });
-        return item;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     /** Puts the cursor in the search field, its text selected. */
@@ -391,7 +344,10 @@ public final class GraphView extends VBox {
         model.selectedProperty().removeListener(marksListener);
         model.selectedProperty().removeListener(selectionListener);
         model.pathProperty().removeListener(pathListener);
+        model.pathProperty().removeListener(crumbsListener);
+        model.selectedProperty().removeListener(crumbsListener);
+        levels.selectedToggleProperty().removeListener(levelListener);
         search.textProperty().unbindBidirectional(model.searchProperty());
-        referrersButton.selectedProperty().unbindBidirectional(model.referrersOnlyProperty());
+        referrers.selectedProperty().unbindBidirectional(model.referrersOnlyProperty());
     }
 }

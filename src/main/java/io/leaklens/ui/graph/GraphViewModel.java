@@ -28,8 +28,11 @@ import javafx.beans.value.ChangeListener;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -213,6 +216,37 @@ public final class GraphViewModel {
             collapsed.removeAll(nodes);
             rebuild(false);
         }
+    }
+
+    /**
+     * Selects a hop of the path shown (a node between the GC root and the node it keeps alive) and keeps the path
+     * highlighted; any other node is selected as {@link #select} does.
+     */
+    public void selectOnPath(GraphNode node) {
+        if (node != null && path.get().nodes().contains(node.id())) {
+            selected.set(node);
+        } else {
+            select(node);
+        }
+    }
+
+    /** The nodes of the path shown, from its GC root to the node it keeps alive; empty when none is shown. */
+    public List<GraphNode> pathNodes() {
+        PathHighlight shown = path.get();
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        ReferenceGraph graph = layout.get().graph();
+        Map<String, GraphNode> byId = new HashMap<>();
+        graph.nodes().forEach(node -> byId.put(node.id(), node));
+        List<GraphNode> chain = new ArrayList<>();
+        for (int edge : GraphPaths.toRoot(graph, shown.target())) {
+            if (chain.isEmpty()) {
+                chain.add(byId.get(graph.edges().get(edge).from()));
+            }
+            chain.add(byId.get(graph.edges().get(edge).to()));
+        }
+        return chain.isEmpty() ? List.of(byId.get(shown.target())) : List.copyOf(chain);
     }
 
     /** Hides or shows what the selected node refers to. */

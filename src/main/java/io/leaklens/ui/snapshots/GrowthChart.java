@@ -2,6 +2,7 @@ package io.leaklens.ui.snapshots;
 
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassDelta;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.HPos;
@@ -22,15 +23,14 @@ import java.util.function.Consumer;
  * A diverging bar chart of the classes that grew (bars to the right) and shrank (to the left), by bytes, scaled to
  * the largest change. Plain regions styled by {@code app.css}, so both themes colour it; a click selects a class.
  */
-final class GrowthChart extends GridPane {
+public final class GrowthChart extends GridPane {
 
-    private final ObservableList<ClassDelta> rows;
-    private final Consumer<ClassDelta> onSelect;
     private final ListChangeListener<ClassDelta> redraw = change -> draw();
+    private ObservableList<ClassDelta> rows = FXCollections.emptyObservableList();
+    private Consumer<ClassDelta> onSelect = row -> { };
 
-    GrowthChart(ObservableList<ClassDelta> rows, Consumer<ClassDelta> onSelect) {
-        this.rows = rows;
-        this.onSelect = onSelect;
+    /** An empty chart; declared in FXML as {@code <GrowthChart/>}, then given its rows by {@link #show}. */
+    public GrowthChart() {
         getStyleClass().add("growth-chart");
         setHgap(6);
         setVgap(3);
@@ -42,6 +42,13 @@ final class GrowthChart extends GridPane {
         grow.setHgrow(Priority.ALWAYS);
         ColumnConstraints value = new ColumnConstraints(70);
         getColumnConstraints().addAll(name, shrink, grow, value);
+    }
+
+    /** Draws {@code rows} and again whenever they change; a click on a class tells {@code onSelect}. */
+    void show(ObservableList<ClassDelta> rows, Consumer<ClassDelta> onSelect) {
+        this.rows.removeListener(redraw);
+        this.rows = rows;
+        this.onSelect = onSelect;
         rows.addListener(redraw);
         draw();
     }

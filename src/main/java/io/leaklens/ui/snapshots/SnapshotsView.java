@@ -1,15 +1,12 @@
 package io.leaklens.ui.snapshots;
 
-import io.leaklens.ui.Icons;
-import org.kordamp.ikonli.feather.Feather;
 import io.leaklens.model.ByteSize;
 import io.leaklens.store.SnapshotFile;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import io.leaklens.ui.Fxml;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -23,7 +20,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -32,7 +28,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The session's snapshots: take (Ctrl+Shift+S), open, save, name and annotate them, and compare two (Ctrl+D) or
@@ -50,12 +45,35 @@ public final class SnapshotsView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
+    @FXML private Button take;
+    @FXML private Tooltip takeTip;
+    @FXML private Button open;
+    @FXML private Button save;
+    @FXML private Button compare;
+    @FXML private Tooltip compareTip;
+    @FXML private Button previous;
+    @FXML private ProgressIndicator progress;
+    @FXML private Button cancel;
+    @FXML private Label message;
+    @FXML private HBox pauseWarning;
+    @FXML private Label pauseText;
+    @FXML private Button takeAnyway;
+    @FXML private Button cancelTake;
+    @FXML private SplitPane split;
+    @FXML private TableView<SnapshotEntry> table;
+    @FXML private TableColumn<SnapshotEntry, String> nameColumn;
+    @FXML private TableColumn<SnapshotEntry, String> takenColumn;
+    @FXML private TableColumn<SnapshotEntry, String> heapColumn;
+    @FXML private TableColumn<SnapshotEntry, String> liveColumn;
+    @FXML private TableColumn<SnapshotEntry, String> classesColumn;
+    @FXML private TableColumn<SnapshotEntry, String> oldObjectsColumn;
+    @FXML private TableColumn<SnapshotEntry, String> fileColumn;
+    @FXML private TableColumn<SnapshotEntry, String> notesColumn;
+
     private final SnapshotsViewModel model;
-    private final TableView<SnapshotEntry> table = new TableView<>();
-    private final SplitPane split = new SplitPane();
-    private final VBox comparisonArea = new VBox();
     private final ChangeListener<ComparisonViewModel> comparisonListener = (obs, old, vm) -> showComparison(vm);
-    private final ChangeListener<Boolean> errorListener;
+    private final ChangeListener<Boolean> errorListener =
+            (obs, old, isError) -> message.pseudoClassStateChanged(ERROR, isError);
     private final ListChangeListener<SnapshotEntry> added = change -> {
         while (change.next()) {
             if (change.wasAdded() && !change.wasReplaced()) {
@@ -67,106 +85,12 @@ public final class SnapshotsView extends VBox {
 
     public SnapshotsView(SnapshotsViewModel model) {
         this.model = model;
-        getStyleClass().add("snapshots-view");
-        setSpacing(8);
-
-        Button take = Icons.on(new Button("Take snapshot"), Feather.CAMERA);
-        take.setId("take-snapshot");
-        take.getStyleClass().add("accent");
-        take.disableProperty().bind(model.canTakeProperty().not().or(model.busyProperty()));
-        take.setOnAction(e -> model.take());
-        take.setTooltip(new Tooltip("Class histogram, allocations, old objects and heap, now ("
-                + TAKE.getDisplayText() + "). The target runs a full GC for the histogram and pauses meanwhile."));
-        Button open = Icons.on(new Button("Open…"), Feather.FOLDER);
-        open.setOnAction(e -> openFiles());
-        open.setTooltip(new Tooltip("Add snapshot files (.llsnap) to compare with"));
-        Button save = Icons.on(new Button("Save…"), Feather.SAVE);
-        save.setId("save-snapshot");
-        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.busyProperty()));
-        save.setOnAction(e -> saveSelected());
-        Button compare = Icons.on(new Button("Compare"), Feather.COLUMNS);
-        compare.setId("compare-snapshots");
-        compare.setTooltip(new Tooltip("Compare the two selected snapshots (" + COMPARE.getDisplayText() + ")"));
-        compare.setDisable(true);
-        compare.setOnAction(e -> compareSelected());
-        Button previous = Icons.on(new Button("Compare with previous"), Feather.SKIP_BACK);
-        previous.setId("compare-previous");
-        previous.setDisable(true);
-        previous.setOnAction(e -> model.compareWithPrevious(table.getSelectionModel().getSelectedItem()));
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SnapshotEntry>) c -> {
-            List<SnapshotEntry> selection = table.getSelectionModel().getSelectedItems();
-            compare.setDisable(selection.size() != 2);
-            previous.setDisable(selection.size() != 1 || !model.hasPrevious(selection.getFirst()));
-        });
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(16, 16);
-        progress.visibleProperty().bind(model.busyProperty());
-        progress.managedProperty().bind(model.busyProperty());
-        Label message = new Label();
-        message.setId("snapshots-message");
-        message.getStyleClass().add("message");
-        message.textProperty().bind(model.messageProperty());
-        errorListener = (obs, old, isError) -> message.pseudoClassStateChanged(ERROR, isError);
-        model.errorProperty().addListener(errorListener);
-        for (Button button : List.of(take, open, save, compare, previous)) {
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        message.setMinWidth(0);
-        Button cancel = new Button("Cancel");
-        cancel.setId("snapshots-cancel");
-        cancel.getStyleClass().addAll("small", "flat");
-        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.managedProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
-        HBox toolbar = new HBox(10, take, open, save, compare, previous, progress, cancel, message);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        HBox pauseWarning = pauseWarning();
-
-        table.setId("snapshot-list");
-        table.setEditable(true);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<SnapshotEntry, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()
-                + (c.getValue().unsaved() ? " •" : "")));
-        name.setCellFactory(TextFieldTableCell.forTableColumn());
-        name.setOnEditCommit(e -> model.rename(e.getRowValue(), e.getNewValue().replace(" •", "")));
-        name.setPrefWidth(170);
-        TableColumn<SnapshotEntry, String> notes = new TableColumn<>("Notes");
-        Label notesHeader = new Label("Notes");
-        notesHeader.setTooltip(new Tooltip("Double-click a row's notes (or its name) to edit them"));
-        notes.setGraphic(notesHeader);
-        notes.setText("");
-        notes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().snapshot().info().notes()));
-        notes.setCellFactory(TextFieldTableCell.forTableColumn());
-        notes.setOnEditCommit(e -> model.setNotes(e.getRowValue(), e.getNewValue()));
-        table.getColumns().addAll(List.of(name,
-                column("Taken", s -> TIME.format(s.snapshot().info().takenAt()), 150),
-                column("Heap used", s -> s.snapshot().heap() == null ? "–"
-                        : ByteSize.format(s.snapshot().heap().heapUsed()), 90),
-                column("Live objects", s -> s.snapshot().histogram().classes().isEmpty() ? "no histogram"
-                        : ByteSize.format(s.snapshot().histogram().totalBytes()), 100),
-                column("Classes", s -> String.format(Locale.ROOT, "%,d", s.snapshot().histogram().classes().size()),
-                        70),
-                column("Old objects", s -> Integer.toString(s.snapshot().oldObjects().samples().size()), 85),
-                column("File", s -> s.file() == null ? "not saved" : s.file().getFileName().toString(), 140),
-                notes));
-        table.setItems(model.snapshots());
-        Label placeholder = new Label("No snapshots yet. Take one now and another in a minute (or before and after "
-                + "a fix), then select both and press Compare: the class that leaks comes first.");
-        placeholder.setWrapText(true);
-        placeholder.getStyleClass().add("placeholder");
-        table.setPlaceholder(placeholder);
+        Fxml.load(this);
+        bindToolbar();
+        bindTable();
         model.snapshots().addListener(added);
         model.comparisonProperty().addListener(comparisonListener);
-
-        comparisonArea.getStyleClass().add("comparison-area");
-        split.setOrientation(Orientation.VERTICAL);
-        split.getItems().add(table);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, pauseWarning, split);
+        model.errorProperty().addListener(errorListener);
         showComparison(model.comparisonProperty().get());
 
         sceneProperty().addListener((obs, old, scene) -> {
@@ -184,26 +108,54 @@ public final class SnapshotsView extends VBox {
         });
     }
 
-    /** Shown instead of taking a snapshot whose histogram may pause the target for a second or more. */
-    private HBox pauseWarning() {
-        Label text = new Label();
-        text.setId("pause-warning-text");
-        text.setWrapText(true);
-        text.textProperty().bind(model.pauseWarningProperty());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button anyway = new Button("Take it anyway");
-        anyway.setId("take-anyway");
-        anyway.setOnAction(e -> model.takeAnyway());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-take");
-        cancel.setOnAction(e -> model.cancelTake());
-        HBox bar = new HBox(10, Icons.on(new Label(), Feather.ALERT_TRIANGLE), text, anyway, cancel);
-        bar.setId("pause-warning");
-        bar.getStyleClass().add("pause-warning");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.visibleProperty().bind(model.pauseWarningProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        return bar;
+    private void bindToolbar() {
+        take.disableProperty().bind(model.canTakeProperty().not().or(model.busyProperty()));
+        take.setOnAction(e -> model.take());
+        takeTip.setText("Class histogram, allocations, old objects and heap, now (" + TAKE.getDisplayText()
+                + "). The target runs a full GC for the histogram and pauses meanwhile.");
+        open.setOnAction(e -> openFiles());
+        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        save.setOnAction(e -> saveSelected());
+        compareTip.setText("Compare the two selected snapshots (" + COMPARE.getDisplayText() + ")");
+        compare.setOnAction(e -> compareSelected());
+        previous.setOnAction(e -> model.compareWithPrevious(table.getSelectionModel().getSelectedItem()));
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(model.busyProperty());
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
+        message.textProperty().bind(model.messageProperty());
+
+        pauseText.textProperty().bind(model.pauseWarningProperty());
+        takeAnyway.setOnAction(e -> model.takeAnyway());
+        cancelTake.setOnAction(e -> model.cancelTake());
+        pauseWarning.visibleProperty().bind(model.pauseWarningProperty().isNotEmpty());
+        pauseWarning.managedProperty().bind(pauseWarning.visibleProperty());
+    }
+
+    private void bindTable() {
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SnapshotEntry>) c -> {
+            List<SnapshotEntry> selection = table.getSelectionModel().getSelectedItems();
+            compare.setDisable(selection.size() != 2);
+            previous.setDisable(selection.size() != 1 || !model.hasPrevious(selection.getFirst()));
+        });
+        Columns.show(nameColumn, s -> s.name() + (s.unsaved() ? " •" : ""));
+        nameColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        nameColumn.setOnEditCommit(e -> model.rename(e.getRowValue(), e.getNewValue().replace(" •", "")));
+        Columns.show(takenColumn, s -> TIME.format(s.snapshot().info().takenAt()));
+        Columns.show(heapColumn, s -> s.snapshot().heap() == null ? "–"
+                : ByteSize.format(s.snapshot().heap().heapUsed()));
+        Columns.show(liveColumn, s -> s.snapshot().histogram().classes().isEmpty() ? "no histogram"
+                : ByteSize.format(s.snapshot().histogram().totalBytes()));
+        Columns.show(classesColumn, s -> String.format(Locale.ROOT, "%,d", s.snapshot().histogram().classes().size()));
+        Columns.show(oldObjectsColumn, s -> Integer.toString(s.snapshot().oldObjects().samples().size()));
+        Columns.show(fileColumn, s -> s.file() == null ? "not saved" : s.file().getFileName().toString());
+        Columns.show(notesColumn, s -> s.snapshot().info().notes());
+        notesColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        notesColumn.setOnEditCommit(e -> model.setNotes(e.getRowValue(), e.getNewValue()));
+        table.setItems(model.snapshots());
     }
 
     private TableView<SnapshotEntry> table() {
@@ -258,15 +210,6 @@ public final class SnapshotsView extends VBox {
         if (file != null) {
             model.save(entry, file.toPath());
         }
-    }
-
-    private static TableColumn<SnapshotEntry, String> column(String title, Function<SnapshotEntry, String> value,
-                                                             double width) {
-        TableColumn<SnapshotEntry, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        column.setEditable(false);
-        return column;
     }
 
     public void dispose() {

@@ -4,11 +4,13 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.GraphNode;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.SceneShots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -71,9 +73,40 @@ class GraphViewFxTest {
         assertThat(model.pathProperty().get().nodes()).hasSize(4);
         // The canvas was asked to draw the chain highlighted.
         assertThat(view.canvas().zoom()).isGreaterThanOrEqualTo(GraphCanvas.READABLE_ZOOM);
+        SceneShots.light(robot, view.getScene(), "graph-path");
+        SceneShots.dark(robot, view.getScene(), "graph-path");
 
         robot.clickOn("#graph-search").write("Listener").type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> model.selectedProperty().get().className().equals(GraphStates.LISTENER));
+    }
+
+    @Test
+    void theHopsOfThePathSelectTheirNodesAndTheSearchClearsWithOneClick(FxRobot robot) throws Exception {
+        waitFor(() -> !view.canvas().graphLayout().boxes().isEmpty());
+        GraphNode entries = model.layoutProperty().get().graph().nodes().stream()
+                .filter(n -> n.className().equals(Snapshots.ENTRY)).findFirst().orElseThrow();
+        assertThat(robot.lookup("#graph-path-bar").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
+        robot.interact(() -> {
+            model.select(entries);
+            model.showPath();
+        });
+
+        waitFor(() -> robot.lookup("#graph-path-bar").queryAs(javafx.scene.Node.class).isVisible());
+        assertThat(robot.lookup("#graph-path-crumbs .crumb").queryAllAs(Button.class)).extracting(Button::getText)
+                .containsExactly("OrderLog", "ArrayList", "Object[]", "OrderLog$Entry ×40");
+        robot.clickOn(robot.lookup("#graph-path-crumbs .crumb").match((Button b) -> b.getText().equals("ArrayList"))
+                .queryAs(Button.class));
+
+        waitFor(() -> model.selectedProperty().get().className().equals("java.util.ArrayList"));
+        assertThat(model.pathProperty().get().target()).as("the path stays").isEqualTo(entries.id());
+        assertThat(robot.lookup("#graph-detail-title").queryAs(Label.class).getText()).isEqualTo("ArrayList");
+        SceneShots.light(robot, view.getScene(), "graph-hop");
+
+        robot.clickOn("#graph-search").write("Listener");
+        assertThat(model.searchProperty().get()).isEqualTo("Listener");
+        robot.clickOn(robot.lookup("#graph-search .clear-button").queryAs(javafx.scene.Node.class));
+        waitFor(() -> model.searchProperty().get().isEmpty());
+        assertThat(model.matchesProperty().get()).isEmpty();
     }
 
     @Test

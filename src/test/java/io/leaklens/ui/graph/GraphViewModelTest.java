@@ -41,6 +41,25 @@ class GraphViewModelTest {
     }
 
     @Test
+    void thePathsHopsComeRootFirstAndSelectingOneKeepsThePath() {
+        assertThat(model.pathNodes()).isEmpty();
+        model.focus(Snapshots.ENTRY);
+        PathHighlight path = model.pathProperty().get();
+
+        List<GraphNode> hops = model.pathNodes();
+        assertThat(hops).extracting(GraphNode::className).containsExactly("com.acme.OrderLog",
+                "java.util.ArrayList", "java.lang.Object[]", Snapshots.ENTRY);
+
+        model.selectOnPath(hops.get(1));
+        assertThat(model.selectedProperty().get()).isEqualTo(hops.get(1));
+        assertThat(model.pathProperty().get()).isEqualTo(path);
+        GraphNode offPath = model.layoutProperty().get().graph().nodes().stream()
+                .filter(n -> !path.nodes().contains(n.id())).findFirst().orElseThrow();
+        model.selectOnPath(offPath);
+        assertThat(model.pathProperty().get()).isEqualTo(PathHighlight.NONE);
+    }
+
+    @Test
     void aCollapsedNodeHidesWhatItHoldsAndAPathThroughItOpensItAgain() {
         GraphNode list = node("java.util.ArrayList", "com.acme.OrderLog");
         int before = model.layoutProperty().get().boxes().size();

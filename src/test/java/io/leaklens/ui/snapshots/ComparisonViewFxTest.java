@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.SceneShots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -80,6 +81,28 @@ class ComparisonViewFxTest {
         TableView<?> classes = robot.lookup("#comparison-classes").queryTableView();
         assertThat(((ClassDelta) classes.getSelectionModel().getSelectedItem()).className())
                 .isEqualTo(Snapshots.ENTRY);
+        SceneShots.light(robot, view.getScene(), "comparison");
+        SceneShots.dark(robot, view.getScene(), "comparison");
+    }
+
+    @Test
+    void theClassFilterClearsWithOneClick(FxRobot robot) throws Exception {
+        robot.interact(() -> model.compare(model.snapshots().get(0), model.snapshots().get(1)));
+        waitFor(() -> robot.lookup("#comparison-filter").tryQuery().isPresent());
+        TableView<?> classes = robot.lookup("#comparison-classes").queryTableView();
+        int all = classes.getItems().size();
+
+        robot.clickOn("#comparison-filter").write("OrderLog");
+
+        ComparisonViewModel comparison = model.comparisonProperty().get();
+        waitFor(() -> classes.getItems().size() == 1);
+        assertThat(comparison.filterProperty().get()).isEqualTo("OrderLog");
+        SceneShots.light(robot, view.getScene(), "comparison-filtered");
+
+        robot.clickOn(robot.lookup("#comparison-filter .clear-button").queryAs(javafx.scene.Node.class));
+
+        waitFor(() -> comparison.filterProperty().get().isEmpty());
+        waitFor(() -> classes.getItems().size() == all);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
