@@ -5,6 +5,9 @@ import io.leaklens.model.DominatedObjects;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.InstancesInDump;
 import io.leaklens.model.ObjectPath;
+import io.leaklens.model.OldObjectSample;
+
+import java.util.List;
 
 /**
  * A heap dump kept open after its analysis, for a user to walk: its report, and on request any level of its
@@ -15,10 +18,20 @@ public final class OpenedHeapDump {
 
     private final HeapDump dump;
     private final HeapDumpReport report;
+    private final List<OldObjectSample> suspectInstances;
 
-    OpenedHeapDump(HeapDump dump, HeapDumpReport report) {
+    OpenedHeapDump(HeapDump dump, HeapDumpReport report, List<OldObjectSample> suspectInstances) {
         this.dump = dump;
         this.report = report;
+        this.suspectInstances = List.copyOf(suspectInstances);
+    }
+
+    /**
+     * The instances at the dump's biggest accumulation points with their paths from the GC roots and what each
+     * retains, shaped as old-object samples: what the reference graph draws.
+     */
+    public List<OldObjectSample> suspectInstances() {
+        return suspectInstances;
     }
 
     public HeapDumpReport report() {

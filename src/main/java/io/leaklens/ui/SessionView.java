@@ -50,10 +50,10 @@ public final class SessionView extends TabPane {
         snapshots = new SnapshotsView(model.snapshots());
         snapshotsTab.setContent(snapshots);
         if (model.dump() != null) {
-            // A heap dump has no history, allocations or samples: its own view is all there is to show.
+            // A heap dump has no history, allocations or samples: its own view and the graph of its piles.
             dump = new HeapDumpView(model.dump());
             dumpTab.setContent(dump);
-            getTabs().setAll(dumpTab);
+            getTabs().setAll(dumpTab, graphTab);
         } else {
             dump = null;
             getTabs().remove(dumpTab);

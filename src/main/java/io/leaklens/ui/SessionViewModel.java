@@ -123,7 +123,10 @@ public final class SessionViewModel {
         return model;
     }
 
-    /** A heap dump opened from a file: its own view; the session's other views stay empty. */
+    /**
+     * A heap dump opened from a file: its own view, and the reference graph of the instances at its biggest
+     * accumulation points; the session's other views stay empty.
+     */
     public static SessionViewModel ofHeapDump(OpenedHeapDump opened, UiExecutor executor) {
         HeapDumpReport report = opened.report();
         Instant now = Instant.now();
@@ -132,6 +135,8 @@ public final class SessionViewModel {
         HeapDumpViewModel dumpModel = new HeapDumpViewModel(opened);
         SessionViewModel model = new SessionViewModel(null, state, dumpModel.title(), executor, Runnable::run);
         model.dump = dumpModel;
+        model.graph.showOwn(new OldObjectSet(opened.suspectInstances(), now, Duration.ZERO, Duration.ZERO),
+                "Heap dump " + report.file() + ": where instances pile up");
         return model;
     }
 

@@ -89,6 +89,16 @@ public final class GraphViewModel {
         }
     }
 
+    /**
+     * Shows a set that is the session's own for good (a heap dump's piles, which no later state replaces), under
+     * its own label.
+     */
+    public void showOwn(OldObjectSet set, String label) {
+        live = set;
+        liveLabel = label;
+        show(set, label, null);
+    }
+
     /** Shows the graph of another set of old objects (a snapshot's) until {@link #followLive()}. */
     public void pin(OldObjectSet set, String label, String className) {
         pinned.set(true);

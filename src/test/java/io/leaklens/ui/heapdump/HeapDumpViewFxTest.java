@@ -85,7 +85,7 @@ class HeapDumpViewFxTest {
 
     @Test
     void theEntriesAreTheFirstSuspectWithTheirPathThroughTheStaticField(FxRobot robot) {
-        assertThat(view.getTabs()).extracting(tab -> tab.getText()).containsExactly("Heap dump");
+        assertThat(view.getTabs()).extracting(tab -> tab.getText()).containsExactly("Heap dump", "Reference graph");
         assertThat(robot.lookup("#heap-dump-summary").queryAs(Label.class).getText()).contains("objects of")
                 .contains("reachable from GC roots");
         ListView<?> suspects = robot.lookup("#heap-dump-suspects").queryListView();
@@ -170,6 +170,21 @@ class HeapDumpViewFxTest {
         robot.clickOn("ArrayList.elementData");
         assertThat(model.dump().filterProperty().get()).isEqualTo("java.util.ArrayList");
         assertThat(robot.lookup("#heap-dump-classes").queryTableView().isVisible()).isTrue();
+    }
+
+    /** The graph tab draws where the dump's instances pile up: the entries, reached from the static field. */
+    @Test
+    void theReferenceGraphDrawsTheEntriesFromTheStaticField(FxRobot robot) {
+        robot.clickOn("Reference graph");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> model.graph().layoutProperty().get() != null);
+        var graph = model.graph().layoutProperty().get().graph();
+        assertThat(model.graph().sourceProperty().get()).startsWith("Heap dump ").contains("where instances pile up");
+        assertThat(graph.nodes()).anySatisfy(node -> assertThat(node.className()).isEqualTo(ENTRY));
+        assertThat(graph.nodes()).anySatisfy(node -> assertThat(node.className())
+                .isEqualTo(StaticListLeak.class.getName()));
+        assertThat(model.graph().pinnedProperty().get()).isFalse();
+        snapshot(robot, "heap-dump-graph.png");
     }
 
     /** The child of {@code parent} whose object is of that class (the biggest such), opening the level. */
