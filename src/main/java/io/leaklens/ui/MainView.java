@@ -10,10 +10,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.io.File;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,7 +53,31 @@ public final class MainView extends SplitPane {
         model.sessions().addListener(sessionsListener);
         model.currentProperty().addListener(currentListener);
         tabs.getSelectionModel().selectedItemProperty().addListener(tabListener);
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
         picker.startRefreshing();
+    }
+
+    /** Files dragged onto the window open as File → Open opens them: snapshots, recordings, heap dumps. */
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    private void dropped(DragEvent event) {
+        boolean files = event.getDragboard().hasFiles();
+        if (files) {
+            open(event.getDragboard().getFiles());
+        }
+        event.setDropCompleted(files);
+        event.consume();
+    }
+
+    /** Opens dropped files, each in its own tab. */
+    void open(List<File> files) {
+        model.openAll(files.stream().map(File::toPath).toList());
     }
 
     private void tabChosen(Tab tab) {

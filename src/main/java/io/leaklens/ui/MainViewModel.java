@@ -29,6 +29,9 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanBinding hasSession = Bindings.isNotNull(current);
+    /** Files waiting to be opened: the picker reads one at a time. */
+    private final java.util.ArrayDeque<Path> toOpen = new java.util.ArrayDeque<>();
+    private final javafx.beans.value.ChangeListener<Boolean> pickerIdle = (obs, was, busy) -> openNext();
     private final BooleanBinding live = Bindings.createBooleanBinding(
             () -> current.get() != null && current.get().live(), current);
 
@@ -48,6 +51,7 @@ public final class MainViewModel {
         this.picker.onRecordingOpened(this::openedRecording);
         this.picker.onSnapshotOpened(this::openedSnapshot);
         this.picker.onHeapDumpOpened(this::openedHeapDump);
+        this.picker.busyProperty().addListener(pickerIdle);
         this.picker.onFileOpened(file -> {
             settings.addRecentFile(file);
             recentFiles.setAll(settings.recentFiles());
@@ -73,6 +77,18 @@ public final class MainViewModel {
             recentFiles.setAll(settings.recentFiles());
         }
         picker.openRecording(file);
+    }
+
+    /** Opens several files (dropped on the window), one after the other, each in its own tab. */
+    public void openAll(java.util.List<Path> files) {
+        toOpen.addAll(files);
+        openNext();
+    }
+
+    private void openNext() {
+        if (!picker.busyProperty().get() && !toOpen.isEmpty()) {
+            open(toOpen.poll());
+        }
     }
 
     /** Takes a snapshot of the current live session. */
@@ -181,6 +197,8 @@ public final class MainViewModel {
     }
 
     public void dispose() {
+        picker.busyProperty().removeListener(pickerIdle);
+        toOpen.clear();
         for (SessionViewModel session : sessions.toArray(SessionViewModel[]::new)) {
             close(session);
         }
