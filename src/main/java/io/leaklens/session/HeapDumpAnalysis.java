@@ -46,7 +46,7 @@ public final class HeapDumpAnalysis {
     /** Reads a dump and keeps it open, with its report of up to {@code top} classes and dominators. */
     public static OpenedHeapDump open(Path file, int top) throws SessionException {
         HeapDump dump = read(file);
-        return new OpenedHeapDump(dump, dump.report(top), dump.suspectInstances(GRAPH_POINTS, GRAPH_INSTANCES, true));
+        return new OpenedHeapDump(file, dump, dump.report(top), dump.suspectInstances(GRAPH_POINTS, GRAPH_INSTANCES, true));
     }
 
     /**

@@ -2,11 +2,15 @@ package io.leaklens.session;
 
 import io.leaklens.heapdump.HeapDump;
 import io.leaklens.model.DominatedObjects;
+import io.leaklens.model.HeapDumpComparison;
 import io.leaklens.model.HeapDumpReport;
 import io.leaklens.model.InstancesInDump;
 import io.leaklens.model.ObjectPath;
 import io.leaklens.model.OldObjectSample;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,11 +20,13 @@ import java.util.List;
  */
 public final class OpenedHeapDump {
 
+    private final Path file;
     private final HeapDump dump;
     private final HeapDumpReport report;
     private final List<OldObjectSample> suspectInstances;
 
-    OpenedHeapDump(HeapDump dump, HeapDumpReport report, List<OldObjectSample> suspectInstances) {
+    OpenedHeapDump(Path file, HeapDump dump, HeapDumpReport report, List<OldObjectSample> suspectInstances) {
+        this.file = file;
         this.dump = dump;
         this.report = report;
         this.suspectInstances = List.copyOf(suspectInstances);
@@ -46,6 +52,30 @@ public final class OpenedHeapDump {
     /** Where the instances of a class are kept alive, and by what. */
     public InstancesInDump instancesOf(String className) {
         return dump.instancesOf(className);
+    }
+
+    /**
+     * This dump compared by class with another of the same program: the older of the two files (by modification
+     * time) is "before". The other dump is read, compared and let go: one more index in memory for a while.
+     */
+    public HeapDumpComparison compareWith(Path other) throws SessionException {
+        HeapDump read = HeapDumpAnalysis.read(other);
+        boolean otherIsOlder;
+        try {
+            otherIsOlder = Files.getLastModifiedTime(other).compareTo(Files.getLastModifiedTime(file)) <= 0;
+        } catch (IOException e) {
+            otherIsOlder = true;
+        }
+        if (otherIsOlder) {
+            return new HeapDumpComparison(name(other), name(file),
+                    HeapDumpComparer.deltas(read.allClasses(), dump.allClasses()), report.suspects());
+        }
+        return new HeapDumpComparison(name(file), name(other),
+                HeapDumpComparer.deltas(dump.allClasses(), read.allClasses()), read.report(0).suspects());
+    }
+
+    private static String name(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
     }
 
     /** The shortest strong path from a GC root to the object. */

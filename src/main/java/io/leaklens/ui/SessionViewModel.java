@@ -132,7 +132,7 @@ public final class SessionViewModel {
         Instant now = Instant.now();
         SessionState state = new SessionState(new io.leaklens.model.TargetInfo(0, report.file(), "unknown", "",
                 List.of()), ConnectionStatus.DISCONNECTED, now, now, "heap dump " + report.file(), HeapHistory.EMPTY);
-        HeapDumpViewModel dumpModel = new HeapDumpViewModel(opened);
+        HeapDumpViewModel dumpModel = new HeapDumpViewModel(opened, executor);
         SessionViewModel model = new SessionViewModel(null, state, dumpModel.title(), executor, Runnable::run);
         model.dump = dumpModel;
         model.graph.showOwn(new OldObjectSet(opened.suspectInstances(), now, Duration.ZERO, Duration.ZERO),

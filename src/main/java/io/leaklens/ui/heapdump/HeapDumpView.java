@@ -26,6 +26,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.BreadCrumbBar;
 
@@ -48,6 +49,7 @@ public final class HeapDumpView extends VBox {
 
     private final HeapDumpViewModel model;
     private final SortedList<RetainedClass> sortedClasses;
+    private final DumpComparisonView comparison;
     private final ChangeListener<LeakSuspect> listSelection = (obs, old, suspect) -> suspectChosen(suspect);
     private final ChangeListener<TreeItem<DominatorEntry>> treeSelection = (obs, old, item) -> objectChosen(item);
     private final ChangeListener<ObjectPath> pathListener = (obs, old, path) -> showPath(path);
@@ -73,6 +75,7 @@ public final class HeapDumpView extends VBox {
     @FXML private Label pathSummary;
     @FXML private BreadCrumbBar<PathStep> pathBar;
     @FXML private TextArea pathText;
+    @FXML private StackPane comparisonPane;
     @FXML private TableView<DominatorEntry> dominators;
     @FXML private TableColumn<DominatorEntry, String> objectColumn;
     @FXML private TableColumn<DominatorEntry, Number> objectShallowColumn;
@@ -112,6 +115,9 @@ public final class HeapDumpView extends VBox {
         pathBar.setOnCrumbAction(e -> showClass(e.getSelectedCrumb().getValue().className()));
         model.selectedPathProperty().addListener(pathListener);
         showPath(model.selectedPathProperty().get());
+
+        comparison = new DumpComparisonView(model.comparison());
+        comparisonPane.getChildren().add(comparison);
 
         dominators.setItems(model.dominators());
         column(objectColumn, HeapDumpView::describe);
@@ -191,6 +197,7 @@ public final class HeapDumpView extends VBox {
         filter.textProperty().unbindBidirectional(model.filterProperty());
         hideJdk.selectedProperty().unbindBidirectional(model.hideJdkProperty());
         sortedClasses.comparatorProperty().unbind();
+        comparison.dispose();
     }
 
     private static final class SuspectCell extends ListCell<LeakSuspect> {

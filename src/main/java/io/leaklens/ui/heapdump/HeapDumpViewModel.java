@@ -11,6 +11,7 @@ import io.leaklens.model.ObjectPath;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClass;
 import io.leaklens.session.OpenedHeapDump;
+import io.leaklens.ui.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,8 +54,11 @@ public final class HeapDumpViewModel {
     private final ReadOnlyStringWrapper pathSummary = new ReadOnlyStringWrapper(this, "pathSummary",
             "Select an object to see what holds it.");
 
-    public HeapDumpViewModel(OpenedHeapDump dump) {
+    private final DumpComparisonViewModel comparison;
+
+    public HeapDumpViewModel(OpenedHeapDump dump, UiExecutor executor) {
         this.dump = dump;
+        this.comparison = new DumpComparisonViewModel(dump, executor);
         this.report = dump.report();
         summary.set(summaryOf(report));
         suspects = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(report.suspects()));
@@ -193,6 +197,11 @@ public final class HeapDumpViewModel {
 
     public BooleanProperty hideJdkProperty() {
         return hideJdk;
+    }
+
+    /** This dump compared with another. */
+    public DumpComparisonViewModel comparison() {
+        return comparison;
     }
 
     /** The object selected in the dominator tree. */
