@@ -21,6 +21,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import org.controlsfx.control.MasterDetailPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -129,7 +130,14 @@ class LeaksViewFxTest {
         TableView<LeakSuspect> suspects = robot.lookup("#leak-suspects").queryTableView();
         assertThat(suspects.getItems()).isEmpty();
         assertThat(((Label) suspects.getPlaceholder()).getText()).startsWith("No suspects:");
-        assertThat(robot.lookup("#leak-show-in-graph").queryButton().isDisabled()).isTrue();
+        MasterDetailPane split = robot.lookup(".master-detail-pane").queryAs(MasterDetailPane.class);
+        assertThat(split.isShowDetailNode()).as("no story to tell: the table has the room").isFalse();
+        assertThat(robot.lookup("#leak-details").tryQuery()).isEmpty();
         Screenshots.lightAndDark(robot, view.getScene(), "leaks-collecting");
+
+        robot.interact(() -> model.update(state(new LeakReport(LeakVerdict.LEAK, 1, ENTRY.explanation(), RULES,
+                List.of(ENTRY), T0.plusSeconds(75)))));
+        assertThat(split.isShowDetailNode()).as("the top suspect's story").isTrue();
+        assertThat(robot.lookup("#leak-details").queryAs(TextArea.class).getText()).startsWith(ENTRY.explanation());
     }
 }
