@@ -113,6 +113,11 @@ class AllocationsViewFxTest {
         assertThat(classes.getItems()).extracting(AllocationRow::name).containsExactly("com.acme.OrderLog$Entry",
                 "com.acme.Invoice");
         Screenshots.write(robot, view.getScene(), "allocations-filtered");
+
+        robot.clickOn("#allocations-filter .clear-button"); // ControlsFX's clearable field
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.filterProperty().get()).isEmpty();
+        assertThat(classes.getItems()).hasSize(4);
     }
 
     @Test
