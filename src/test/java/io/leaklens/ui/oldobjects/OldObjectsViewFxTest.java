@@ -13,6 +13,7 @@ import io.leaklens.model.TargetInfo;
 import io.leaklens.ui.Screenshots;
 import io.leaklens.ui.TestScenes;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -104,12 +105,27 @@ class OldObjectsViewFxTest {
         assertThat(model.selectedProperty().get()).isEqualTo(groups.getItems().getFirst());
         assertThat(robot.lookup("#old-object-path .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("GC root: static field com.acme.web.SessionStore.OPEN");
-        ListView<StackFrame> stack = robot.lookup(".split-pane .list-view").queryListView();
+        ListView<StackFrame> stack = robot.lookup("#old-object-stack").queryListView();
         assertThat(stack.getItems()).containsExactly(OPEN, LOGIN);
-        Screenshots.lightAndDark(robot, view.getScene(), "old-objects");
-
+        List<Button> crumbs = robot.lookup("#old-object-crumbs .button").queryAllAs(Button.class).stream().toList();
+        assertThat(crumbs).extracting(Button::getText).containsExactly("SessionStore.OPEN", "ConcurrentHashMap.table",
+                "ConcurrentHashMap$Node[] element", "ConcurrentHashMap$Node.val", "Session");
+        assertThat(chosen(crumbs.getLast())).as("at first the objects themselves").isTrue();
         robot.clickOn("#old-object-show-in-graph");
-        assertThat(shownInGraph).containsExactly("com.acme.web.Session");
+
+        robot.clickOn(crumbs.get(1)); // ControlsFX's BreadCrumbBar: a click on a hop chooses it
+        assertThat(model.selectedHopProperty().get().className()).isEqualTo("java.util.concurrent.ConcurrentHashMap");
+        assertThat(chosen(crumbs.get(1))).isTrue();
+        assertThat(chosen(crumbs.getLast())).isFalse();
+        assertThat(robot.lookup("#old-object-path .label").queryAllAs(Label.class)).filteredOn(this::chosen)
+                .extracting(Label::getText).containsExactly("java.util.concurrent.ConcurrentHashMap  .table");
+        Screenshots.lightAndDark(robot, view.getScene(), "old-objects");
+        robot.clickOn("#old-object-show-in-graph");
+        assertThat(shownInGraph).containsExactly("com.acme.web.Session", "java.util.concurrent.ConcurrentHashMap");
+    }
+
+    private boolean chosen(Node node) {
+        return node.getPseudoClassStates().stream().anyMatch(state -> state.getPseudoClassName().equals("chosen"));
     }
 
     @Test
@@ -118,8 +134,9 @@ class OldObjectsViewFxTest {
         assertThat(groups.getItems()).isEmpty();
         assertThat(((Label) groups.getPlaceholder()).getText()).startsWith("No old-object samples yet.");
         assertThat(robot.lookup("#old-object-show-in-graph").queryButton().isDisabled()).isTrue();
-        Node path = robot.lookup("#old-object-path").query();
-        assertThat(path.isVisible()).isTrue();
+        assertThat(robot.lookup("#old-object-path .hint").queryAs(Label.class).getText())
+                .isEqualTo("Select a row to see what keeps those objects alive.");
+        assertThat(robot.lookup(".path-crumbs").query().isVisible()).as("no path, no crumbs").isFalse();
         Screenshots.lightAndDark(robot, view.getScene(), "old-objects-empty");
     }
 }
