@@ -41,6 +41,8 @@ public final class OldObjectsViewModel {
     private final Runnable refresh;
     private final ObservableList<OldObjectGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<OldObjectGroup> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<PathStep> selectedHop = new SimpleObjectProperty<>(this, "selectedHop");
+    private final ChangeListener<OldObjectGroup> hopReset = (obs, old, group) -> selectedHop.set(lastHop(group));
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.ofSeconds(30));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
@@ -57,6 +59,7 @@ public final class OldObjectsViewModel {
         this.refresh = refresh;
         this.intervalListener = (obs, old, value) -> setInterval.accept(value);
         interval.addListener(intervalListener);
+        selected.addListener(hopReset);
         update(initial);
     }
 
@@ -137,15 +140,28 @@ public final class OldObjectsViewModel {
         graphLink = link;
     }
 
-    /** Opens the reference graph at the selected group's class, with the path that keeps it alive. */
+    /**
+     * Opens the reference graph at the selected hop's class (at first the sampled objects' own), with the path that
+     * keeps it alive.
+     */
     public void showSelectedInGraph() {
         if (selected.get() != null) {
-            graphLink.show(null, null, selected.get().className());
+            graphLink.show(null, null, selectedHop.get() == null ? selected.get().className()
+                    : selectedHop.get().className());
         }
+    }
+
+    private static PathStep lastHop(OldObjectGroup group) {
+        return group == null || group.path().isEmpty() ? null : group.path().getLast();
     }
 
     public ObjectProperty<OldObjectGroup> selectedProperty() {
         return selected;
+    }
+
+    /** The hop of the selected group's path that "Show in graph" goes to: its last (the objects) on selection. */
+    public ObjectProperty<PathStep> selectedHopProperty() {
+        return selectedHop;
     }
 
     public ObjectProperty<Duration> intervalProperty() {
@@ -166,5 +182,6 @@ public final class OldObjectsViewModel {
 
     public void dispose() {
         interval.removeListener(intervalListener);
+        selected.removeListener(hopReset);
     }
 }

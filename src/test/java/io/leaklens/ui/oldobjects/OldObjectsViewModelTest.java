@@ -208,4 +208,23 @@ class OldObjectsViewModelTest {
         model.intervalProperty().set(Duration.ofMinutes(1));
         assertThat(intervals).hasSize(2);
     }
+
+    @Test
+    void showInGraphGoesToTheChosenHopAndANewSelectionStartsAtTheObjects() {
+        OldObjectsViewModel model = model(connected(burst(Duration.ofMillis(42), cached(10), entry(1, 20))));
+        List<String> shown = new ArrayList<>();
+        model.setGraphLink((source, label, className) -> shown.add(className));
+        OldObjectGroup entries = model.groups().stream()
+                .filter(g -> g.className().equals("com.acme.OrderLog$Entry")).findFirst().orElseThrow();
+        OldObjectGroup bytes = model.groups().stream().filter(g -> g != entries).findFirst().orElseThrow();
+
+        model.selectedProperty().set(entries);
+        assertThat(model.selectedHopProperty().get()).isEqualTo(entries.path().getLast());
+        model.selectedHopProperty().set(entries.path().get(1));
+        model.showSelectedInGraph();
+        model.selectedProperty().set(bytes);
+        model.showSelectedInGraph();
+
+        assertThat(shown).containsExactly("java.util.ArrayList", "byte[]");
+    }
 }
