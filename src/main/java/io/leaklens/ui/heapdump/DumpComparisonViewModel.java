@@ -1,5 +1,7 @@
 package io.leaklens.ui.heapdump;
 
+import io.leaklens.model.ByteSize;
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.HeapDumpComparison;
 import io.leaklens.model.RetainedClassDelta;
 import io.leaklens.session.OpenedHeapDump;
@@ -13,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -51,14 +54,19 @@ public final class DumpComparisonViewModel {
         });
     }
 
+    /**
+     * Which dumps, how many classes retain more, and the class that gained most instances (the program's own first):
+     * retained growth alone puts the containers (Object[], the list) above what piles up in them.
+     */
     static String summary(HeapDumpComparison comparison) {
         long grew = comparison.classes().stream().filter(c -> c.retainedDelta() > 0).count();
-        String top = comparison.classes().isEmpty() || comparison.classes().getFirst().retainedDelta() <= 0 ? ""
-                : String.format(Locale.ROOT, " Most: %s, %+,d instances, %s more retained.",
-                comparison.classes().getFirst().className(), comparison.classes().getFirst().instancesDelta(),
-                io.leaklens.model.ByteSize.format(comparison.classes().getFirst().retainedDelta()));
+        Comparator<RetainedClassDelta> byGain = Comparator.comparing((RetainedClassDelta c) -> !ClassNames.isJdk(
+                c.className())).thenComparingLong(RetainedClassDelta::instancesDelta);
+        String most = comparison.classes().stream().filter(c -> c.instancesDelta() > 0).max(byGain)
+                .map(c -> String.format(Locale.ROOT, " Most instances gained: %s, %+,d (%s more retained).",
+                        c.className(), c.instancesDelta(), ByteSize.format(c.retainedDelta()))).orElse("");
         return String.format(Locale.ROOT, "%s → %s: %,d classes retain more than before.%s", comparison.before(),
-                comparison.after(), grew, top);
+                comparison.after(), grew, most);
     }
 
     /** Every class of either dump, by retained growth, largest first. */

@@ -6,6 +6,7 @@ import io.leaklens.model.LeakSuspect;
 import io.leaklens.model.ObjectPath;
 import io.leaklens.model.PathStep;
 import io.leaklens.model.RetainedClass;
+import io.leaklens.ui.Columns;
 import io.leaklens.ui.Fxml;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
@@ -17,7 +18,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -32,8 +32,6 @@ import org.controlsfx.control.BreadCrumbBar;
 
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -98,11 +96,11 @@ public final class HeapDumpView extends VBox {
         sortedClasses = new SortedList<>(model.classes());
         sortedClasses.comparatorProperty().bind(classes.comparatorProperty());
         classes.setItems(sortedClasses);
-        column(classColumn, RetainedClass::className);
-        column(instancesColumn, RetainedClass::instances, COUNT);
-        column(classShallowColumn, RetainedClass::shallowBytes, BYTES);
-        column(classRetainedColumn, RetainedClass::retainedBytes, BYTES);
-        shareColumn(classShareColumn, RetainedClass::heapShare);
+        Columns.show(classColumn, RetainedClass::className);
+        Columns.number(instancesColumn, RetainedClass::instances, COUNT);
+        Columns.number(classShallowColumn, RetainedClass::shallowBytes, BYTES);
+        Columns.number(classRetainedColumn, RetainedClass::retainedBytes, BYTES);
+        Columns.number(classShareColumn, RetainedClass::heapShare, SHARE);
 
         tree.setRoot(new DominatorItem(model, null));
         treeObjectColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(describe(c.getValue().getValue())));
@@ -120,10 +118,10 @@ public final class HeapDumpView extends VBox {
         comparisonPane.getChildren().add(comparison);
 
         dominators.setItems(model.dominators());
-        column(objectColumn, HeapDumpView::describe);
-        column(objectShallowColumn, DominatorEntry::shallowBytes, BYTES);
-        column(objectRetainedColumn, DominatorEntry::retainedBytes, BYTES);
-        shareColumn(objectShareColumn, DominatorEntry::heapShare);
+        Columns.show(objectColumn, HeapDumpView::describe);
+        Columns.number(objectShallowColumn, DominatorEntry::shallowBytes, BYTES);
+        Columns.number(objectRetainedColumn, DominatorEntry::retainedBytes, BYTES);
+        Columns.number(objectShareColumn, DominatorEntry::heapShare, SHARE);
     }
 
     private void suspectChosen(LeakSuspect suspect) {
@@ -163,21 +161,6 @@ public final class HeapDumpView extends VBox {
         return entry.objectId() == null ? entry.className() : entry.className() + "  " + entry.objectId();
     }
 
-    private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
-
-    private static <T> void column(TableColumn<T, Number> column, ToLongFunction<T> value,
-                                   Function<Number, String> format) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
-        column.setCellFactory(c -> new NumberCell<>(format));
-    }
-
-    private static <T> void shareColumn(TableColumn<T, Number> column, ToDoubleFunction<T> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(c.getValue())));
-        column.setCellFactory(c -> new NumberCell<>(SHARE));
-    }
-
     private static void treeColumn(TreeTableColumn<DominatorEntry, Number> column,
                                    Function<DominatorEntry, Number> value, Function<Number, String> format) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().getValue())));
@@ -206,20 +189,6 @@ public final class HeapDumpView extends VBox {
             super.updateItem(suspect, empty);
             setText(empty || suspect == null ? null
                     : suspect.className() + String.format(Locale.ROOT, "   (score %.2f)", suspect.score()));
-        }
-    }
-
-    private static final class NumberCell<T> extends TableCell<T, Number> {
-        private final Function<Number, String> format;
-
-        NumberCell(Function<Number, String> format) {
-            this.format = format;
-        }
-
-        @Override
-        protected void updateItem(Number value, boolean empty) {
-            super.updateItem(value, empty);
-            setText(empty || value == null ? null : format.apply(value));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.leaklens.ui.snapshots;
 
+import io.leaklens.ui.Columns;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.model.ClassNames;

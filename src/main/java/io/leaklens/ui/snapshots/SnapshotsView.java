@@ -1,5 +1,6 @@
 package io.leaklens.ui.snapshots;
 
+import io.leaklens.ui.Columns;
 import io.leaklens.model.ByteSize;
 import io.leaklens.store.SnapshotFile;
 import io.leaklens.ui.Fxml;

@@ -187,6 +187,25 @@ class HeapDumpViewFxTest {
         snapshot(robot, "heap-dump-graph.png");
     }
 
+    /** Compared with a later dump of the same program: the entries are among the classes, the files in order. */
+    @Test
+    void aComparisonWithALaterDumpListsTheClassesByGrowth(FxRobot robot) throws Exception {
+        Path later = FixtureDumps.twoDumpsApart().get(1);
+        robot.clickOn("Compare");
+        robot.interact(() -> model.dump().comparison().compareWith(later));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !model.dump().comparison().classes().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#heap-dump-compare-status").queryAs(Label.class).getText())
+                .contains(" → later.hprof: ").contains("classes retain more than before")
+                .contains("Most instances gained: " + ENTRY + ", +");
+        TableView<?> table = robot.lookup("#heap-dump-compare-classes").queryTableView();
+        assertThat(table.getItems()).extracting(row -> ((io.leaklens.model.RetainedClassDelta) row).className())
+                .contains(ENTRY);
+        snapshot(robot, "heap-dump-compare.png");
+    }
+
     /** The child of {@code parent} whose object is of that class (the biggest such), opening the level. */
     private static TreeItem<DominatorEntry> child(TreeItem<DominatorEntry> parent, String className) {
         return parent.getChildren().stream().filter(item -> item.getValue().className().equals(className))
