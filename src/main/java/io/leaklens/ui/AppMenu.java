@@ -65,7 +65,11 @@ final class AppMenu extends MenuBar {
         find.disableProperty().bind(model.hasSessionProperty().not());
         MenuItem leaks = item("Leak suspects", "Shortcut+L", () -> view.showCurrentTab("tab-leaks"));
         leaks.disableProperty().bind(model.hasSessionProperty().not());
-        return new Menu("Session", null, take, compare, refresh, new SeparatorMenuItem(), leaks, graph, find);
+        MenuItem inDump = item("Find suspect in heap dump…", "Shortcut+Shift+H", view::findInHeapDump);
+        inDump.setId("menu-find-in-heap-dump");
+        inDump.disableProperty().bind(model.liveProperty().not());
+        return new Menu("Session", null, take, compare, refresh, new SeparatorMenuItem(), leaks, graph, find,
+                inDump);
     }
 
     private Menu viewMenu() {
@@ -92,11 +96,12 @@ final class AppMenu extends MenuBar {
 
     private void showShortcuts() {
         info("Keyboard shortcuts", "Keyboard shortcuts", String.join("\n",
-                "Ctrl+O\tOpen a snapshot or a recording",
+                "Ctrl+O\tOpen a snapshot, a recording or a heap dump (or drop it on the window)",
                 "Ctrl+Shift+S\tTake a snapshot",
                 "Ctrl+D\tCompare with the previous snapshot",
                 "Ctrl+R\tRefresh old objects",
                 "Ctrl+L\tLeak suspects",
+                "Ctrl+Shift+H\tFind the selected suspect in a heap dump of the JVM",
                 "Ctrl+G\tReference graph",
                 "Ctrl+F\tFind a class in the graph (Enter: next)",
                 "In the graph: drag to move, wheel or +/- to zoom, 0 to fit, P path to GC root, Space open/close",

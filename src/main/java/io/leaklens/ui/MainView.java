@@ -133,6 +133,14 @@ public final class MainView extends SplitPane {
         }
     }
 
+    /** Finds the current session's selected leak suspect in a heap dump of its JVM, after asking. */
+    void findInHeapDump() {
+        SessionView view = viewsBySession.get(model.currentProperty().get());
+        if (view != null) {
+            view.findInHeapDump();
+        }
+    }
+
     public HeapView heapView(SessionViewModel session) {
         SessionView view = viewsBySession.get(session);
         return view == null ? null : view.heap();

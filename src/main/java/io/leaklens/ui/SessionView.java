@@ -84,6 +84,12 @@ public final class SessionView extends TabPane {
         graph.focusSearch();
     }
 
+    /** The leak suspects, asking to find the selected one in a heap dump of the JVM. */
+    public void findInHeapDump() {
+        showTab("tab-leaks");
+        leaks.findInHeapDump();
+    }
+
     public HeapView heap() {
         return heap;
     }

@@ -10,6 +10,8 @@ import io.leaklens.ui.Fxml;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -55,6 +57,8 @@ public final class LeaksView extends VBox {
     @FXML private TableColumn<LeakSuspect, String> allocatedIn;
     @FXML private TableColumn<LeakSuspect, String> heldBy;
     @FXML private Button graph;
+    @FXML private Button findInDump;
+    @FXML private Label dumpStatus;
     @FXML private TextArea details;
 
     public LeaksView(LeaksViewModel model) {
@@ -87,10 +91,37 @@ public final class LeaksView extends VBox {
         details.textProperty().bind(model.detailsProperty());
         graph.disableProperty().bind(model.selectedProperty().isNull());
         graph.setOnAction(e -> model.showSelectedInGraph());
+        HeapDumpLookup lookup = model.heapDumpLookup();
+        findInDump.setVisible(lookup != null); // a recording or a snapshot has no JVM to dump
+        findInDump.setManaged(lookup != null);
+        if (lookup != null) {
+            findInDump.disableProperty().bind(model.selectedProperty().isNull().or(lookup.busyProperty()));
+            dumpStatus.textProperty().bind(lookup.statusProperty());
+            findInDump.setOnAction(e -> findInHeapDump());
+        }
 
         model.verdictProperty().addListener(verdictListener);
         showVerdict(model.verdictProperty().get());
         modelSelected(model.selectedProperty().get());
+    }
+
+    /**
+     * Asks first (the JVM stops while it writes the dump, and the file holds its data), then finds the selected
+     * suspect in a heap dump: the answer joins the suspect's details.
+     */
+    public void findInHeapDump() {
+        HeapDumpLookup lookup = model.heapDumpLookup();
+        LeakSuspect suspect = model.selectedProperty().get();
+        if (lookup == null || suspect == null || lookup.busyProperty().get()) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, lookup.question(suspect.className()),
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Find in heap dump");
+        ask.setHeaderText("Take a heap dump of the JVM?");
+        ask.getDialogPane().setId("heap-dump-question");
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> lookup.find(suspect.className()));
     }
 
     private void tableSelected(LeakSuspect suspect) {
@@ -129,6 +160,8 @@ public final class LeaksView extends VBox {
         model.selectedProperty().removeListener(modelSelection);
         split.showDetailNodeProperty().unbind();
         graph.disableProperty().unbind();
+        findInDump.disableProperty().unbind();
+        dumpStatus.textProperty().unbind();
     }
 
     /** A rule that sees a sign of a leak stands out. */
