@@ -1,15 +1,15 @@
 package io.leaklens.ui;
 
 import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The window's menus: every common action with its shortcut, so that both can be found without reading anything
@@ -18,75 +18,61 @@ import java.nio.file.Path;
 final class AppMenu extends MenuBar {
 
     private final MainViewModel model;
-    private final MainView view;
-    private final Menu recent = new Menu("Open recent");
     private final ListChangeListener<Path> recentListener = change -> fillRecent();
 
-    AppMenu(MainViewModel model, MainView view, Runnable quit) {
-        this.model = model;
-        this.view = view;
-        setId("app-menu");
-        getMenus().addAll(file(quit), session(), viewMenu(), help());
-        model.recentFiles().addListener(recentListener);
-        fillRecent();
-    }
+    @FXML private MenuItem open;
+    @FXML private Menu recent;
+    @FXML private MenuItem demo;
+    @FXML private MenuItem close;
+    @FXML private MenuItem quit;
+    @FXML private MenuItem takeSnapshot;
+    @FXML private MenuItem compare;
+    @FXML private MenuItem refresh;
+    @FXML private MenuItem leaks;
+    @FXML private MenuItem graph;
+    @FXML private MenuItem findInGraph;
+    @FXML private MenuItem findInHeapDump;
+    @FXML private CheckMenuItem dark;
+    @FXML private MenuItem shortcuts;
+    @FXML private MenuItem about;
 
-    private Menu file(Runnable quit) {
-        MenuItem open = item("Open file…", "Shortcut+O", () -> OpenFileDialog.show(getScene().getWindow())
-                .ifPresent(model::open));
-        open.setId("menu-open");
-        MenuItem demo = item("Launch demo app", null, () -> model.picker().launchDemo());
+    AppMenu(MainViewModel model, MainView view, Runnable exit) {
+        this.model = model;
+        Fxml.load(this);
+        open.setOnAction(e -> OpenFileDialog.show(getScene().getWindow()).ifPresent(model::open));
+        demo.setOnAction(e -> model.picker().launchDemo());
         demo.disableProperty().bind(model.picker().busyProperty());
-        MenuItem close = item("Close tab", "Shortcut+W", () -> {
+        close.setOnAction(e -> {
             if (model.currentProperty().get() != null) {
                 model.close(model.currentProperty().get());
             }
         });
-        close.disableProperty().bind(model.hasSessionProperty().not());
-        MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        return new Menu("File", null, open, recent, new SeparatorMenuItem(), demo, close, new SeparatorMenuItem(),
-                exit);
-    }
+        quit.setOnAction(e -> exit.run());
 
-    private Menu session() {
-        MenuItem take = item("Take snapshot", "Shortcut+Shift+S", model::takeSnapshot);
-        take.setId("menu-take-snapshot");
-        take.disableProperty().bind(model.liveProperty().not());
-        MenuItem compare = item("Compare with previous snapshot", "Shortcut+D", () -> {
+        takeSnapshot.setOnAction(e -> model.takeSnapshot());
+        compare.setOnAction(e -> {
             view.showCurrentTab("tab-snapshots");
             model.compareLatest();
         });
-        compare.disableProperty().bind(model.hasSessionProperty().not());
-        MenuItem refresh = item("Refresh old objects", "Shortcut+R", model::refreshOldObjects);
-        refresh.disableProperty().bind(model.liveProperty().not());
-        MenuItem graph = item("Reference graph", "Shortcut+G", () -> view.showCurrentTab("tab-graph"));
-        graph.disableProperty().bind(model.hasSessionProperty().not());
-        MenuItem find = item("Find in graph", "Shortcut+F", view::findInGraph);
-        find.disableProperty().bind(model.hasSessionProperty().not());
-        MenuItem leaks = item("Leak suspects", "Shortcut+L", () -> view.showCurrentTab("tab-leaks"));
-        leaks.disableProperty().bind(model.hasSessionProperty().not());
-        MenuItem inDump = item("Find suspect in heap dump…", "Shortcut+Shift+H", view::findInHeapDump);
-        inDump.setId("menu-find-in-heap-dump");
-        inDump.disableProperty().bind(model.liveProperty().not());
-        return new Menu("Session", null, take, compare, refresh, new SeparatorMenuItem(), leaks, graph, find,
-                inDump);
-    }
+        refresh.setOnAction(e -> model.refreshOldObjects());
+        leaks.setOnAction(e -> view.showCurrentTab("tab-leaks"));
+        graph.setOnAction(e -> view.showCurrentTab("tab-graph"));
+        findInGraph.setOnAction(e -> view.findInGraph());
+        findInHeapDump.setOnAction(e -> view.findInHeapDump());
+        for (MenuItem live : List.of(takeSnapshot, refresh, findInHeapDump)) {
+            live.disableProperty().bind(model.liveProperty().not());
+        }
+        for (MenuItem session : List.of(close, compare, leaks, graph, findInGraph)) {
+            session.disableProperty().bind(model.hasSessionProperty().not());
+        }
 
-    private Menu viewMenu() {
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setId("menu-dark-theme");
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
         dark.setSelected(model.themeProperty().get() == Theme.DARK);
         dark.selectedProperty().addListener((obs, old, on) -> model.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
-        return new Menu("View", null, dark);
-    }
-
-    private Menu help() {
-        MenuItem keys = item("Keyboard shortcuts", "F1", this::showShortcuts);
-        MenuItem about = item("About LeakLens", null, () -> info("About LeakLens", "LeakLens " + version(),
-                "A memory-leak profiler for the JVM: watch a JVM live, find what leaks and what keeps it alive, "
-                        + "compare snapshots to prove the fix."));
-        return new Menu("Help", null, keys, about);
+        shortcuts.setOnAction(e -> showShortcuts());
+        about.setOnAction(e -> info("About LeakLens", "LeakLens " + version(), "A memory-leak profiler for the JVM: "
+                + "watch a JVM live, find what leaks and what keeps it alive, compare snapshots to prove the fix."));
+        model.recentFiles().addListener(recentListener);
+        fillRecent();
     }
 
     private static String version() {
@@ -122,22 +108,15 @@ final class AppMenu extends MenuBar {
     private void fillRecent() {
         recent.getItems().clear();
         for (Path file : model.recentFiles()) {
-            recent.getItems().add(item(file.getFileName() + "  —  " + file.getParent(), null, () -> model.open(file)));
+            MenuItem item = new MenuItem(file.getFileName() + "  —  " + file.getParent());
+            item.setOnAction(e -> model.open(file));
+            recent.getItems().add(item);
         }
         if (recent.getItems().isEmpty()) {
             MenuItem none = new MenuItem("No recent files");
             none.setDisable(true);
             recent.getItems().add(none);
         }
-    }
-
-    private static MenuItem item(String text, String shortcut, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (shortcut != null) {
-            item.setAccelerator(KeyCombination.keyCombination(shortcut));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     void dispose() {

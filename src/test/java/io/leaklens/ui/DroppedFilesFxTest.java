@@ -1,13 +1,9 @@
 package io.leaklens.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import io.leaklens.heapdump.FixtureDumps;
 import io.leaklens.store.SnapshotFile;
 import io.leaklens.support.ChildJvm;
 import io.leaklens.support.Snapshots;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -36,12 +32,9 @@ class DroppedFilesFxTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new MainViewModel(UiExecutor.withPool(Platform::runLater), io.leaklens.session.LiveSession::connect,
-                TestSettings.fresh());
+        model = TestScenes.mainViewModel();
         view = new MainView(model);
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
+        TestScenes.show(stage, view, 1280, 800);
     }
 
     @Stop

@@ -11,6 +11,12 @@ public final class TestScenes {
     private TestScenes() {
     }
 
+    /** The window's view model as the app makes it, on fresh settings and the FX thread. */
+    public static MainViewModel mainViewModel() {
+        return new MainViewModel(UiExecutor.withPool(javafx.application.Platform::runLater),
+                io.leaklens.session.LiveSession::connect, TestSettings.fresh());
+    }
+
     /** Shows {@code root} in a scene of that size with the app's stylesheet, in the light theme. */
     public static void show(Stage stage, Parent root, double width, double height) {
         Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
