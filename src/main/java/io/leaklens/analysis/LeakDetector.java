@@ -231,8 +231,7 @@ public final class LeakDetector {
         String who = ClassNames.simpleName(className);
         String rate = Double.isNaN(instancesPerSecond)
                 ? "keeps objects of " + who + " alive (the live set grows)"
-                : String.format(Locale.ROOT, "gains %,.0f %s per second (%s)", instancesPerSecond, who,
-                ByteSize.rate(bytesPerSecond));
+                : "gains " + howOften(instancesPerSecond, who, who) + " (" + ByteSize.rate(bytesPerSecond) + ")";
         String where = site == null ? "" : ", allocated in " + site.className().substring(
                 site.className().lastIndexOf('.') + 1) + "." + site.methodName() + "(" + site.fileName()
                 + (site.line() >= 0 ? ":" + site.line() : "") + ")";
@@ -248,14 +247,33 @@ public final class LeakDetector {
                     + "; nothing removes them.";
         }
         String subject = Double.isNaN(instancesPerSecond) ? "The target " + rate : who + " grows by "
-                + String.format(Locale.ROOT, "%,.0f live instances per second (%s)", instancesPerSecond,
-                ByteSize.rate(bytesPerSecond));
+                + howOften(instancesPerSecond, "live instance", "live instances") + " ("
+                + ByteSize.rate(bytesPerSecond) + ")";
         if (held.rootDescription() != null) {
             return subject + where + "; held by " + held.rootDescription() + ". Nothing removes them.";
         }
         return subject + where + "; no sampled object shows yet what holds them (old-object samples cover only "
                 + "objects allocated while LeakLens watches, and the target's search for their paths is time-limited):"
                 + " a heap dump shows every path.";
+    }
+
+    /**
+     * {@code 400 Entry per second}, {@code 2.5 Entry per second}, or for a slow leak {@code one Entry every 5 s}:
+     * never "0 per second" for something that grows.
+     */
+    static String howOften(double perSecond, String what, String whatPlural) {
+        if (perSecond >= 10) {
+            return String.format(Locale.ROOT, "%,.0f %s per second", perSecond, whatPlural);
+        }
+        if (perSecond >= 1) {
+            return String.format(Locale.ROOT, "%.1f %s per second", perSecond, whatPlural);
+        }
+        if (perSecond <= 0) {
+            return "no " + whatPlural;
+        }
+        long every = Math.round(1 / perSecond);
+        return every < 120 ? "one " + what + " every " + every + " s"
+                : "one " + what + " every " + Math.round(every / 60.0) + " min";
     }
 
     private static Map<String, StackFrame> sites(AllocationProfile allocations) {

@@ -61,6 +61,22 @@ final class OwnersFirst {
     /** For each class the samples show, the classes that hold it on some path from a GC root. */
     static Map<String, Set<String>> holders(List<OldObjectSample> evidence, UnaryOperator<String> names) {
         Map<String, Set<String>> holders = new HashMap<>();
+        for (List<String> chain : chains(evidence, names)) {
+            for (int i = 1; i < chain.size(); i++) {
+                Set<String> above = holders.computeIfAbsent(chain.get(i), k -> new HashSet<>());
+                for (int j = 0; j < i; j++) {
+                    if (!chain.get(j).equals(chain.get(i))) {
+                        above.add(chain.get(j));
+                    }
+                }
+            }
+        }
+        return holders;
+    }
+
+    /** Each sample's classes from its GC root down to itself (a static field's declaring class left out). */
+    private static List<List<String>> chains(List<OldObjectSample> evidence, UnaryOperator<String> names) {
+        List<List<String>> chains = new ArrayList<>();
         for (OldObjectSample sample : evidence) {
             List<PathStep> steps = RootPaths.steps(sample);
             List<String> chain = new ArrayList<>();
@@ -74,34 +90,48 @@ final class OwnersFirst {
             if (chain.isEmpty() || !chain.getLast().equals(names.apply(sample.className()))) {
                 chain.add(names.apply(sample.className()));
             }
-            for (int i = 1; i < chain.size(); i++) {
-                Set<String> above = holders.computeIfAbsent(chain.get(i), k -> new HashSet<>());
-                for (int j = 0; j < i; j++) {
-                    if (!chain.get(j).equals(chain.get(i))) {
-                        above.add(chain.get(j));
-                    }
+            chains.add(chain);
+        }
+        return chains;
+    }
+
+    /**
+     * Of the sampled paths that reach {@code held}, the share on which {@code owner} holds it: how much of what grows
+     * the owner explains (a checkout session holding a few of the byte arrays that an order log holds by thousands
+     * explains a few of them).
+     */
+    private static double shareHeldBy(List<List<String>> chains, String held, String owner) {
+        int reaching = 0;
+        int through = 0;
+        for (List<String> chain : chains) {
+            int at = chain.lastIndexOf(held);
+            if (at >= 0) {
+                reaching++;
+                if (chain.subList(0, at).contains(owner)) {
+                    through++;
                 }
             }
         }
-        return holders;
+        return reaching == 0 ? 0 : (double) through / reaching;
     }
 
     /**
      * The growing classes, and a small application class that grows as steadily and holds one of them on its path
      * from the GC root: the owner of what grows, counted with the bytes it holds (a 32-byte task holding a 48 KB
-     * array gains 48 KB with each instance, though the histogram counts it 32 bytes).
+     * array gains 48 KB with each instance, though the histogram counts it 32 bytes). It is credited with the share
+     * of that growth that the samples show under it, not all of it: what others hold is theirs.
      */
     static List<HistogramGrowthRule.ClassGrowth> withSmallOwners(HistogramGrowthRule.Finding classes,
                                                                          List<OldObjectSample> evidence) {
         if (classes.small().isEmpty() || evidence.isEmpty()) {
             return classes.growing();
         }
-        Map<String, Set<String>> holders = holders(evidence, GeneratedNames::normalize);
+        List<List<String>> chains = chains(evidence, GeneratedNames::normalize);
         List<HistogramGrowthRule.ClassGrowth> all = new ArrayList<>(classes.growing());
         for (HistogramGrowthRule.ClassGrowth owner : classes.small()) {
             double held = classes.growing().stream()
-                    .filter(g -> holders.getOrDefault(g.className(), Set.of()).contains(owner.className()))
-                    .mapToDouble(HistogramGrowthRule.ClassGrowth::bytesPerSecond).sum();
+                    .mapToDouble(g -> g.bytesPerSecond() * shareHeldBy(chains, g.className(), owner.className()))
+                    .sum();
             if (held > 0) {
                 all.add(new HistogramGrowthRule.ClassGrowth(owner.className(), owner.bytesPerSecond() + held,
                         owner.instancesPerSecond(), owner.risingShare(), owner.instancesNow(), owner.bytesNow(),

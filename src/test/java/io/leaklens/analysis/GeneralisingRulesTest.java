@@ -153,6 +153,44 @@ class GeneralisingRulesTest {
     }
 
     /**
+     * The demo shop's shape: an order log holds thousands of byte arrays, and a checkout session captured by a
+     * listener holds a few. The session is a small owner of byte arrays, but of few of them: it is credited with the
+     * share the samples show under it, so it neither takes the log's growth nor comes first.
+     */
+    @Test
+    void aSmallOwnerIsCreditedOnlyWithTheShareOfWhatGrowsThatItHolds() {
+        String entry = "shop.OrderLog$Entry";
+        String session = "shop.CheckoutSession";
+        List<TimedHistogram> histograms = histograms(5, Map.of(entry, new long[] {6_000, 40},
+                "byte[]", new long[] {6_000, 300}, session, new long[] {3, 40}));
+        OldObjectSample logged = sample("byte[]", staticField("shop.OrderLog", "ENTRIES"),
+                hop("java.util.ArrayList", "elementData"), hop("java.lang.Object[]", null), hop(entry, "payload"));
+        OldObjectSample inCart = sample("byte[]", staticField("shop.PriceFeed", "LISTENERS"),
+                hop("java.util.ArrayList", "elementData"), hop("java.lang.Object[]", null),
+                hop("shop.CheckoutSession$$Lambda/0x1234", "arg$1"), hop(session, "cart"));
+
+        LeakReport report = LeakDetector.analyze(HeapHistory.EMPTY, histograms, AllocationProfile.EMPTY,
+                burst(logged, logged, logged, logged, logged, logged, logged, logged, logged, inCart));
+
+        assertThat(report.suspects().getFirst().className()).isNotEqualTo(session);
+        double bytes = report.suspects().stream().filter(s -> s.className().equals("byte[]")).findFirst()
+                .orElseThrow().growthBytesPerSecond();
+        report.suspects().stream().filter(s -> s.className().equals(session)).findFirst().ifPresent(s ->
+                assertThat(s.growthBytesPerSecond()).as("the session's share").isLessThan(bytes / 5));
+    }
+
+    /** A slow leak reads as one, not as "0 per second". */
+    @Test
+    void ratesAreSaidAsPeopleSayThem() {
+        assertThat(LeakDetector.howOften(400, "Entry", "Entry")).isEqualTo("400 Entry per second");
+        assertThat(LeakDetector.howOften(2.5, "live instance", "live instances"))
+                .isEqualTo("2.5 live instances per second");
+        assertThat(LeakDetector.howOften(0.2, "live instance", "live instances"))
+                .isEqualTo("one live instance every 5 s");
+        assertThat(LeakDetector.howOften(1 / 600.0, "Session", "Session")).isEqualTo("one Session every 10 min");
+    }
+
+    /**
      * A LinkedHashMap subclass with removeEldestEntry, the usual LRU cache, still filling: it grows as a leak does.
      * Within five minutes it is "still filling"; growing on past them, it is a leak.
      */

@@ -20,7 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.MasterDetailPane;
 
 import java.util.Locale;
 
@@ -49,7 +48,6 @@ public final class LeaksView extends VBox {
     @FXML private TableColumn<RuleResult, String> ruleStatus;
     @FXML private TableColumn<RuleResult, String> ruleSummary;
     @FXML private TableColumn<RuleResult, String> ruleExplanation;
-    @FXML private MasterDetailPane split;
     @FXML private TableView<LeakSuspect> table;
     @FXML private TableColumn<LeakSuspect, String> className;
     @FXML private TableColumn<LeakSuspect, String> score;
@@ -86,8 +84,6 @@ public final class LeaksView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener(tableSelection);
         model.selectedProperty().addListener(modelSelection);
 
-        // The story shows while a suspect is selected; without one the table has the room.
-        split.showDetailNodeProperty().bind(model.selectedProperty().isNotNull());
         details.textProperty().bind(model.detailsProperty());
         graph.disableProperty().bind(model.selectedProperty().isNull());
         graph.setOnAction(e -> model.showSelectedInGraph());
@@ -158,7 +154,6 @@ public final class LeaksView extends VBox {
         model.verdictProperty().removeListener(verdictListener);
         table.getSelectionModel().selectedItemProperty().removeListener(tableSelection);
         model.selectedProperty().removeListener(modelSelection);
-        split.showDetailNodeProperty().unbind();
         graph.disableProperty().unbind();
         findInDump.disableProperty().unbind();
         dumpStatus.textProperty().unbind();
