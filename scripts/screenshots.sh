@@ -2,7 +2,8 @@
 # Regenerates the README screenshots from the real app in a real window under Xvfb:
 #   scripts/screenshots.sh            (after `mvn -B -q -DskipTests package`)
 # It starts the app, takes the empty picker, clicks "Launch demo app", waits, and takes the live dashboard,
-# the allocations, the old objects, the leak suspects, the reference graph and a comparison of two snapshots.
+# the allocations, the old objects, the leak suspects, the reference graph and a comparison of two snapshots; then the
+# heap-dump views from their TestFX tests.
 # Needs: apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,4 +82,12 @@ sleep 3
 DISPLAY=$display xdotool mousemove 975 561 click 1
 sleep 1
 DISPLAY=$display import -window root "$out/comparison.png"
-echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png, graph.png, graph-dark.png and comparison.png"
+kill $app 2>/dev/null || true
+# The heap-dump views and Find in heap dump: the TestFX tests that drive them on real dumps of a fixture write what
+# they show; these are copied (a window the same as the app's, rendered headless).
+mvn -B -q -o test -Dtest='HeapDumpViewFxTest,FindInHeapDumpFxTest' -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
+cp target/screenshots/heap-dump-tree.png "$out/heap-dump-tree.png"
+cp target/screenshots/heap-dump-compare.png "$out/heap-dump-compare.png"
+cp target/screenshots/leaks-found-in-heap-dump.png "$out/find-in-heap-dump.png"
+echo "wrote $out/picker.png, dashboard.png, allocations.png, old-objects.png, leaks.png, graph.png, graph-dark.png,"\
+  "comparison.png, heap-dump-tree.png, heap-dump-compare.png and find-in-heap-dump.png"

@@ -51,6 +51,7 @@ public final class HeapDumpView extends VBox {
     private final ChangeListener<LeakSuspect> listSelection = (obs, old, suspect) -> suspectChosen(suspect);
     private final ChangeListener<TreeItem<DominatorEntry>> treeSelection = (obs, old, item) -> objectChosen(item);
     private final ChangeListener<ObjectPath> pathListener = (obs, old, path) -> showPath(path);
+    private final ChangeListener<RetainedClass> classSelection = (obs, old, type) -> classChosen(type);
 
     @FXML private Label summary;
     @FXML private TabPane tabs;
@@ -65,6 +66,7 @@ public final class HeapDumpView extends VBox {
     @FXML private TableColumn<RetainedClass, Number> classShallowColumn;
     @FXML private TableColumn<RetainedClass, Number> classRetainedColumn;
     @FXML private TableColumn<RetainedClass, Number> classShareColumn;
+    @FXML private TextArea classDetails;
     @FXML private TreeTableView<DominatorEntry> tree;
     @FXML private TreeTableColumn<DominatorEntry, String> treeObjectColumn;
     @FXML private TreeTableColumn<DominatorEntry, Number> treeShallowColumn;
@@ -101,6 +103,8 @@ public final class HeapDumpView extends VBox {
         Columns.number(classShallowColumn, RetainedClass::shallowBytes, BYTES);
         Columns.number(classRetainedColumn, RetainedClass::retainedBytes, BYTES);
         Columns.number(classShareColumn, RetainedClass::heapShare, SHARE);
+        classes.getSelectionModel().selectedItemProperty().addListener(classSelection);
+        classDetails.textProperty().bind(model.classDetailsProperty());
 
         tree.setRoot(new DominatorItem(model, null));
         treeObjectColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(describe(c.getValue().getValue())));
@@ -128,6 +132,10 @@ public final class HeapDumpView extends VBox {
         if (suspect != null) {
             model.selectedSuspectProperty().set(suspect);
         }
+    }
+
+    private void classChosen(RetainedClass type) {
+        model.selectedClassProperty().set(type);
     }
 
     private void objectChosen(TreeItem<DominatorEntry> item) {
@@ -176,6 +184,7 @@ public final class HeapDumpView extends VBox {
     public void dispose() {
         suspectList.getSelectionModel().selectedItemProperty().removeListener(listSelection);
         tree.getSelectionModel().selectedItemProperty().removeListener(treeSelection);
+        classes.getSelectionModel().selectedItemProperty().removeListener(classSelection);
         model.selectedPathProperty().removeListener(pathListener);
         filter.textProperty().unbindBidirectional(model.filterProperty());
         hideJdk.selectedProperty().unbindBidirectional(model.hideJdkProperty());

@@ -3,9 +3,9 @@ package io.leaklens.ui.leaks;
 import io.leaklens.model.ByteSize;
 import io.leaklens.model.HeapDumpForecast;
 import io.leaklens.model.InstancesInDump;
-import io.leaklens.model.PathStep;
 import io.leaklens.model.PredictedPause;
 import io.leaklens.ui.UiExecutor;
+import io.leaklens.ui.heapdump.InstancesText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -94,31 +94,6 @@ public final class HeapDumpLookup {
     }
 
     static String describe(InstancesInDump in, Path file) {
-        String where = "In the heap dump " + file + ": ";
-        if (!in.found()) {
-            return where + (in.classes() == 0 ? "no class " + in.className() + " is loaded."
-                    : "no instance of " + in.className() + " is reachable any more.");
-        }
-        StringBuilder text = new StringBuilder(where).append(String.format(Locale.ROOT,
-                "%,d instances (%s), which keep %s alive (%.1f %% of the heap).", in.instances(),
-                ByteSize.format(in.shallowBytes()), ByteSize.format(in.retainedBytes()), 100 * in.heapShare()));
-        if (in.classes() > 1) {
-            text.append(String.format(Locale.ROOT, " %d classes of that name are loaded, by %d class loaders.",
-                    in.classes(), in.classes()));
-        }
-        if (in.holder() != null) {
-            text.append(String.format(Locale.ROOT, "%n%,d of them are kept alive by one %s %s, which retains %s.",
-                    in.heldInstances(), in.holder().className(), in.holder().objectId(),
-                    ByteSize.format(in.holder().retainedBytes())));
-        }
-        if (in.path() != null && in.path().reached()) {
-            String root = "static field".equals(in.path().rootKind()) ? "static field " + in.path().rootDescription()
-                    : in.path().rootDescription();
-            text.append("\nExact path from the GC root (").append(root).append("):\n");
-            for (PathStep step : in.path().steps()) {
-                text.append("  → ").append(step).append('\n');
-            }
-        }
-        return text.toString().stripTrailing();
+        return InstancesText.describe(in, "In the heap dump " + file + ": ");
     }
 }

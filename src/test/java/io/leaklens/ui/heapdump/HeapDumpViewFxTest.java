@@ -206,6 +206,21 @@ class HeapDumpViewFxTest {
         snapshot(robot, "heap-dump-compare.png");
     }
 
+    /** A class selected in the table says where its instances are kept alive: the holder and the exact path. */
+    @Test
+    void aSelectedClassShowsWhatKeepsItsInstancesAlive(FxRobot robot) {
+        robot.clickOn("Classes");
+        TableView<RetainedClass> classes = robot.lookup("#heap-dump-classes").queryTableView();
+        robot.interact(() -> classes.getSelectionModel().select(classes.getItems().stream()
+                .filter(c -> c.className().equals(ENTRY)).findFirst().orElseThrow()));
+        TextArea details = robot.lookup("#heap-dump-class-details").queryAs(TextArea.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> details.getText().contains("Exact path"));
+        assertThat(details.getText()).contains(" instances (", "kept alive by one java.lang.Object[] 0x",
+                "(static field " + StaticListLeak.class.getName() + ".ENTRIES)", "→ java.util.ArrayList.elementData");
+        snapshot(robot, "heap-dump-class.png");
+    }
+
     /** The child of {@code parent} whose object is of that class (the biggest such), opening the level. */
     private static TreeItem<DominatorEntry> child(TreeItem<DominatorEntry> parent, String className) {
         return parent.getChildren().stream().filter(item -> item.getValue().className().equals(className))
