@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class JvmConnector {
 
+    private static final System.Logger LOG = System.getLogger(JvmConnector.class.getName());
+
     /** How often a step of connecting that waits checks that its target still runs. */
     private static final Duration LIVENESS_CHECK = Duration.ofMillis(50);
     /** How long a target that broke off the handshake may take to be gone before we call it a plain failure. */
@@ -131,6 +133,7 @@ public final class JvmConnector {
                 vm.detach();
             } catch (IOException e) {
                 // The agent is started or not by now; a failed detach changes nothing for the target.
+                LOG.log(System.Logger.Level.DEBUG, "detach after starting the agent failed", e);
             }
         }
     }
@@ -194,6 +197,7 @@ public final class JvmConnector {
             connector.close();
         } catch (IOException e) {
             // Nobody waits for this connection any more.
+            LOG.log(System.Logger.Level.DEBUG, "closing an abandoned connection failed", e);
         }
     }
 
@@ -202,6 +206,7 @@ public final class JvmConnector {
             vm.detach();
         } catch (IOException e) {
             // Nobody waits for this connection any more.
+            LOG.log(System.Logger.Level.DEBUG, "detaching from an abandoned attach failed", e);
         }
     }
 

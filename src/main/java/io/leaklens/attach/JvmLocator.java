@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class JvmLocator {
 
+    private static final System.Logger LOG = System.getLogger(JvmLocator.class.getName());
+
     private final long ownPid = ProcessHandle.current().pid();
     private final Optional<String> ownUser = ProcessHandle.current().info().user();
 
@@ -73,6 +75,7 @@ public final class JvmLocator {
             }
         } catch (IOException e) {
             // A directory we cannot read lists nothing more; the attachable JVMs are already in.
+            LOG.log(System.Logger.Level.DEBUG, "could not read a directory of JVMs", e);
         }
         return pids;
     }

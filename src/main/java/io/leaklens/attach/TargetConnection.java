@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
  */
 public final class TargetConnection implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(TargetConnection.class.getName());
+
     private final JMXConnector connector;
     private final MBeanServerConnection mbeans;
     private final TargetInfo info;
@@ -83,8 +85,9 @@ public final class TargetConnection implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             try {
                 connector.close();
-            } catch (IOException ignored) {
+            } catch (IOException cleanup) {
                 // Already failing: the first error is the one to report.
+                LOG.log(System.Logger.Level.DEBUG, "closing a failed connection failed", cleanup);
             }
             throw e;
         }
@@ -187,6 +190,7 @@ public final class TargetConnection implements AutoCloseable {
                 names.add(name);
             } catch (InstanceNotFoundException e) {
                 // A collector bean that went away has nothing to tell.
+                LOG.log(System.Logger.Level.DEBUG, "a garbage collector's bean went away", e);
             }
         }
         return track(() -> {
@@ -195,6 +199,7 @@ public final class TargetConnection implements AutoCloseable {
                     mbeans.removeNotificationListener(name, jmxListener);
                 } catch (InstanceNotFoundException | ListenerNotFoundException | IOException e) {
                     // Gone with the connection: nothing left to remove.
+                    LOG.log(System.Logger.Level.DEBUG, "removing a GC listener failed", e);
                 }
             }
         });
@@ -214,6 +219,7 @@ public final class TargetConnection implements AutoCloseable {
                 connector.removeConnectionNotificationListener(jmxListener);
             } catch (ListenerNotFoundException e) {
                 // Already removed.
+                LOG.log(System.Logger.Level.DEBUG, "the connection listener was already removed", e);
             }
         });
     }
@@ -263,12 +269,14 @@ public final class TargetConnection implements AutoCloseable {
                 subscription.close();
             } catch (Exception e) {
                 // Closing anyway.
+                LOG.log(System.Logger.Level.DEBUG, "closing a subscription failed", e);
             }
         }
         try {
             connector.close();
         } catch (IOException e) {
             // The target may be gone already; there is nothing more to release on our side.
+            LOG.log(System.Logger.Level.DEBUG, "closing the connection failed", e);
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class TargetCpu {
 
+    private static final System.Logger LOG = System.getLogger(TargetCpu.class.getName());
+
     static final int FIND_THREADS_EVERY = 10;
 
     /** CPU used since the previous read, in cores; NaN when not known (the first read, or a JVM that cannot say). */
@@ -49,6 +51,7 @@ final class TargetCpu {
             cpuTimes = threadBean.isThreadCpuTimeSupported() && threadBean.isThreadCpuTimeEnabled();
         } catch (IllegalArgumentException e) {
             // A JVM without HotSpot's extensions: its CPU stays unknown, the rest of the session is unaffected.
+            LOG.log(System.Logger.Level.DEBUG, "no thread CPU times from this JVM", e);
         }
         this.threads = threadBean;
         this.system = systemBean;

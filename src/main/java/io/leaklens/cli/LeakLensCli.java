@@ -1,5 +1,6 @@
 package io.leaklens.cli;
 
+import io.leaklens.session.Logs;
 import io.leaklens.session.SessionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import java.io.PrintWriter;
                 "A TARGET is a pid or part of the name of one of your JVMs (see 'leaklens list')."})
 public final class LeakLensCli implements Runnable {
 
+    private static final System.Logger LOG = System.getLogger(LeakLensCli.class.getName());
+
     /** Exit code for bad data or a bad target. */
     public static final int DATA_ERROR = 1;
 
@@ -25,6 +28,15 @@ public final class LeakLensCli implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Also on standard error: what LeakLens recovers from and otherwise only logs (see {@link Logs#folder()}). */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also write LeakLens's log (failures it recovers from, connections, retries) to stderr.")
+    void verbose(boolean on) {
+        if (on) {
+            Logs.toStandardError();
+        }
+    }
 
     @Override
     public void run() {
@@ -42,6 +54,8 @@ public final class LeakLensCli implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler(LeakLensCli::wrongUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LOG.log(isUserError(e) ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
+                    String.join(" ", args), e);
             commandLine.getErr().println("leaklens: " + userMessage(e));
             if (Boolean.getBoolean("leaklens.debug")) {
                 e.printStackTrace(commandLine.getErr());
@@ -64,13 +78,17 @@ public final class LeakLensCli implements Runnable {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    private static boolean isUserError(Exception e) {
+        return e instanceof SessionException || e instanceof DataException
+                || e instanceof io.leaklens.store.SnapshotFileException;
+    }
+
     private static String userMessage(Exception e) {
-        if (e instanceof SessionException || e instanceof DataException
-                || e instanceof io.leaklens.store.SnapshotFileException) {
+        if (isUserError(e)) {
             return e.getMessage();
         }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-        return "unexpected error (" + e.getClass().getSimpleName() + message
-                + "); run with -Dleaklens.debug=true to see where";
+        return "unexpected error (" + e.getClass().getSimpleName() + message + "); where it happened is in the log"
+                + " in " + Logs.folder() + " (or run with --verbose)";
     }
 }

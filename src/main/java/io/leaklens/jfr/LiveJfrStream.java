@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LiveJfrStream implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(LiveJfrStream.class.getName());
+
     /** What happens to the stream, told on a LeakLens thread (never the stream's own). */
     public interface Listener {
         /**
@@ -151,6 +153,7 @@ public final class LiveJfrStream implements AutoCloseable {
             stream.setSettings(map);
         } catch (RuntimeException e) {
             // The target is gone or refuses: closing is all that is left to do, and it does not pause a dead JVM.
+            LOG.log(System.Logger.Level.DEBUG, "could not change the recording's settings before closing", e);
         }
     }
 
@@ -252,6 +255,7 @@ public final class LiveJfrStream implements AutoCloseable {
             supervisor.execute(() -> recover(stream, reason));
         } catch (RejectedExecutionException e) {
             // Only after close(): nobody is listening any more.
+            LOG.log(System.Logger.Level.DEBUG, "no recovery after close", e);
         }
     }
 

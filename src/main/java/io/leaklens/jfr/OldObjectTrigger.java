@@ -25,6 +25,8 @@ import java.util.Objects;
  */
 public final class OldObjectTrigger {
 
+    private static final System.Logger LOG = System.getLogger(OldObjectTrigger.class.getName());
+
     private static final String RECORDING_NAME = "LeakLens old-object samples";
 
     private final MBeanServerConnection connection;
@@ -76,6 +78,7 @@ public final class OldObjectTrigger {
             recorder.closeRecording(id);
         } catch (IOException | RuntimeException e) {
             // Already failing, most likely for the same reason: the first failure is the one to report.
+            LOG.log(System.Logger.Level.DEBUG, "could not close the old-object recording after a failure", e);
         }
     }
 

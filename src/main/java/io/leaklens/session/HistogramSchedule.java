@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 final class HistogramSchedule {
 
+    private static final System.Logger LOG = System.getLogger(HistogramSchedule.class.getName());
+
     private final TargetConnection connection;
     private final WatchOptions options;
     private final Supplier<SessionState> state;
@@ -72,6 +74,7 @@ final class HistogramSchedule {
             taken.accept(new TimedHistogram(clock.instant(), histogram));
         } catch (IOException | RuntimeException e) {
             // A target going away is reported by the sampler; a refused histogram leaves the rules without one.
+            LOG.log(System.Logger.Level.DEBUG, "a class histogram failed", e);
         }
     }
 

@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  */
 public final class LiveSession implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
+
     /** The disconnect reason when the user detached: not a failure, so reports leave it out. */
     public static final String DETACHED = "detached";
 
@@ -257,6 +259,7 @@ public final class LiveSession implements AutoCloseable {
             thread.execute(task);
         } catch (RejectedExecutionException e) {
             // The session has ended: its last state is final.
+            LOG.log(System.Logger.Level.DEBUG, "a task after the session ended", e);
         }
     }
 
@@ -377,6 +380,7 @@ public final class LiveSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // A target that hangs: its thread lets go once JMX gives up on it.
+            LOG.log(System.Logger.Level.DEBUG, "the sampler did not end in time", e);
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  */
 final class SessionJfr {
 
+    private static final System.Logger LOG = System.getLogger(SessionJfr.class.getName());
+
     private final TargetConnection connection;
     private final WatchOptions options;
     private final Supplier<SessionState> state;
@@ -70,6 +72,7 @@ final class SessionJfr {
             connection.onGc(notified); // removed when the connection closes
         } catch (IOException | RuntimeException e) {
             // The heap readings go on; only the GC markers are missing.
+            LOG.log(System.Logger.Level.DEBUG, "no GC notifications from the target", e);
         }
     }
 

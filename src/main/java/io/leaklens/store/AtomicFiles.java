@@ -22,6 +22,8 @@ import java.time.Instant;
  */
 final class AtomicFiles {
 
+    private static final System.Logger LOG = System.getLogger(AtomicFiles.class.getName());
+
     /** Writes the content through the stream it is given. */
     interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -62,8 +64,9 @@ final class AtomicFiles {
             if (temp != null) {
                 try {
                     Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
+                } catch (IOException cleanup) {
                     // A temporary file left behind is hidden and harmless; the error above matters more.
+                    LOG.log(System.Logger.Level.DEBUG, "could not remove a temporary file", cleanup);
                 }
             }
         }
@@ -86,6 +89,7 @@ final class AtomicFiles {
             }
         } catch (IOException e) {
             // The save itself succeeded; the leftovers are tried again at the next one.
+            LOG.log(System.Logger.Level.DEBUG, "could not remove leftovers of earlier saves", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leaklens.ui;
 
+import io.leaklens.session.Logs;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -10,6 +11,7 @@ import javafx.scene.control.MenuItem;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The window's menus: every common action with its shortcut, so that both can be found without reading anything
@@ -34,9 +36,11 @@ final class AppMenu extends MenuBar {
     @FXML private MenuItem findInHeapDump;
     @FXML private CheckMenuItem dark;
     @FXML private MenuItem shortcuts;
+    @FXML private MenuItem logFolder;
     @FXML private MenuItem about;
 
-    AppMenu(MainViewModel model, MainView view, Runnable exit) {
+    /** {@code show} opens a folder or a page in the desktop's own application (the app's host services). */
+    AppMenu(MainViewModel model, MainView view, Runnable exit, Consumer<String> show) {
         this.model = model;
         Fxml.load(this);
         open.setOnAction(e -> OpenFileDialog.show(getScene().getWindow()).ifPresent(model::open));
@@ -69,6 +73,8 @@ final class AppMenu extends MenuBar {
         dark.setSelected(model.themeProperty().get() == Theme.DARK);
         dark.selectedProperty().addListener((obs, old, on) -> model.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         shortcuts.setOnAction(e -> showShortcuts());
+        // The log of what LeakLens recovered from and what it told: the file a bug report needs.
+        logFolder.setOnAction(e -> show.accept(Logs.folder().toUri().toString()));
         about.setOnAction(e -> info("About LeakLens", "LeakLens " + version(), "A memory-leak profiler for the JVM: "
                 + "watch a JVM live, find what leaks and what keeps it alive, compare snapshots to prove the fix."));
         model.recentFiles().addListener(recentListener);

@@ -28,7 +28,7 @@ public final class LeakLensApp extends Application {
         apply(model.themeProperty().get());
         model.themeProperty().addListener(themeListener);
         view = new MainView(model);
-        menu = new AppMenu(model, view, stage::close);
+        menu = new AppMenu(model, view, stage::close, getHostServices()::showDocument);
         notices = new NoticeBar(model.notices());
         BorderPane root = new BorderPane(view);
         root.setTop(menu);

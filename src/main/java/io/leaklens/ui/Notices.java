@@ -14,6 +14,8 @@ import java.time.Clock;
  */
 public final class Notices {
 
+    private static final System.Logger LOG = System.getLogger(Notices.class.getName());
+
     private final ReadOnlyObjectWrapper<Notice> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     private final Clock clock;
 
@@ -27,6 +29,8 @@ public final class Notices {
 
     /** Tells of a failure: the sentence, and its cause's story as the detail. */
     public void report(String message, Throwable cause) {
+        // What the user is told goes to the log as well, with the whole story, for a bug report.
+        LOG.log(System.Logger.Level.WARNING, message, cause);
         latest.set(new Notice(message, cause == null ? "" : detail(cause), clock.instant()));
     }
 

@@ -12,6 +12,8 @@ import java.util.prefs.Preferences;
  */
 public final class UserSettings {
 
+    private static final System.Logger LOG = System.getLogger(UserSettings.class.getName());
+
     static final int RECENT = 8;
     private static final String THEME = "theme";
     private static final String RECENT_FILES = "recentFiles";
@@ -136,6 +138,7 @@ public final class UserSettings {
             node.flush();
         } catch (BackingStoreException | IllegalStateException e) {
             // A read-only home or a removed node: the settings last for this run only.
+            LOG.log(System.Logger.Level.DEBUG, "could not save the settings", e);
         }
     }
 }

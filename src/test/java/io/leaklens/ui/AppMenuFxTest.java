@@ -28,12 +28,13 @@ class AppMenuFxTest {
     private MainViewModel model;
     private MainView view;
     private AppMenu menu;
+    private final List<String> shown = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
         model = TestScenes.mainViewModel();
         view = new MainView(model);
-        menu = new AppMenu(model, view, stage::close);
+        menu = new AppMenu(model, view, stage::close, shown::add);
         BorderPane root = new BorderPane(view);
         root.setTop(menu);
         TestScenes.show(stage, root, 1280, 800);
@@ -61,6 +62,9 @@ class AppMenuFxTest {
             assertThat(items.get(needsSession).isDisable()).as(needsSession).isTrue();
         }
         assertThat(items.get("No recent files").isDisable()).isTrue();
+
+        robot.interact(() -> items.get("Open log folder").fire());
+        assertThat(shown).containsExactly(io.leaklens.session.Logs.folder().toUri().toString());
 
         // A click on a check item flips its selection (the menu's skin does it; fire() alone would not).
         javafx.scene.control.CheckMenuItem dark = (javafx.scene.control.CheckMenuItem) items.get("Dark theme");

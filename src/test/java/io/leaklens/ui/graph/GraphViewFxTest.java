@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.GraphNode;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
-import io.leaklens.ui.SceneShots;
+import io.leaklens.ui.Screenshots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -73,8 +73,7 @@ class GraphViewFxTest {
         assertThat(model.pathProperty().get().nodes()).hasSize(4);
         // The canvas was asked to draw the chain highlighted.
         assertThat(view.canvas().zoom()).isGreaterThanOrEqualTo(GraphCanvas.READABLE_ZOOM);
-        SceneShots.light(robot, view.getScene(), "graph-path");
-        SceneShots.dark(robot, view.getScene(), "graph-path");
+        Screenshots.lightAndDark(robot, view.getScene(), "graph-path");
 
         robot.clickOn("#graph-search").write("Listener").type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> model.selectedProperty().get().className().equals(GraphStates.LISTENER));
@@ -100,7 +99,7 @@ class GraphViewFxTest {
         waitFor(() -> model.selectedProperty().get().className().equals("java.util.ArrayList"));
         assertThat(model.pathProperty().get().target()).as("the path stays").isEqualTo(entries.id());
         assertThat(robot.lookup("#graph-detail-title").queryAs(Label.class).getText()).isEqualTo("ArrayList");
-        SceneShots.light(robot, view.getScene(), "graph-hop");
+        Screenshots.write(robot, view.getScene(), "graph-hop");
 
         robot.clickOn("#graph-search").write("Listener");
         assertThat(model.searchProperty().get()).isEqualTo("Listener");

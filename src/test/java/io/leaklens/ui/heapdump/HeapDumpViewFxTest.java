@@ -1,6 +1,5 @@
 package io.leaklens.ui.heapdump;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.heapdump.FixtureDumps;
@@ -10,6 +9,7 @@ import io.leaklens.model.RetainedClass;
 import io.leaklens.session.OpenedHeapDump;
 import io.leaklens.support.ChildJvm;
 import io.leaklens.ui.LeakLensApp;
+import io.leaklens.ui.Screenshots;
 import io.leaklens.ui.SessionView;
 import io.leaklens.ui.SessionViewModel;
 import io.leaklens.ui.UiExecutor;
@@ -98,16 +98,7 @@ class HeapDumpViewFxTest {
 
     /** The view as a user sees it, for a person to look at: target/screenshots/NAME. */
     private void snapshot(FxRobot robot, String name) {
-        AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(view.getScene().snapshot(null)));
-        try {
-            Path out = Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(out);
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png",
-                    out.resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.write(robot, view.getScene(), name.substring(0, name.length() - ".png".length()));
     }
 
     @Test
@@ -162,10 +153,7 @@ class HeapDumpViewFxTest {
                 .contains("→ java.util.ArrayList.elementData", "→ java.lang.Object[] element");
         BreadCrumbBar<PathStep> bar = robot.lookup("#heap-dump-path").queryAs(BreadCrumbBar.class);
         assertThat(bar.getSelectedCrumb().getValue().className()).isEqualTo(ENTRY);
-        snapshot(robot, "heap-dump-tree.png");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        snapshot(robot, "heap-dump-tree-dark.png");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        Screenshots.lightAndDark(robot, view.getScene(), "heap-dump-tree");
 
         robot.clickOn("ArrayList.elementData");
         assertThat(model.dump().filterProperty().get()).isEqualTo("java.util.ArrayList");

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.ClassDelta;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
-import io.leaklens.ui.SceneShots;
+import io.leaklens.ui.Screenshots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -81,8 +81,7 @@ class ComparisonViewFxTest {
         TableView<?> classes = robot.lookup("#comparison-classes").queryTableView();
         assertThat(((ClassDelta) classes.getSelectionModel().getSelectedItem()).className())
                 .isEqualTo(Snapshots.ENTRY);
-        SceneShots.light(robot, view.getScene(), "comparison");
-        SceneShots.dark(robot, view.getScene(), "comparison");
+        Screenshots.lightAndDark(robot, view.getScene(), "comparison");
     }
 
     @Test
@@ -97,7 +96,7 @@ class ComparisonViewFxTest {
         ComparisonViewModel comparison = model.comparisonProperty().get();
         waitFor(() -> classes.getItems().size() == 1);
         assertThat(comparison.filterProperty().get()).isEqualTo("OrderLog");
-        SceneShots.light(robot, view.getScene(), "comparison-filtered");
+        Screenshots.write(robot, view.getScene(), "comparison-filtered");
 
         robot.clickOn(robot.lookup("#comparison-filter .clear-button").queryAs(javafx.scene.Node.class));
 

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.leaklens.model.PredictedPause;
 import io.leaklens.support.Snapshots;
 import io.leaklens.ui.LeakLensApp;
-import io.leaklens.ui.SceneShots;
+import io.leaklens.ui.Screenshots;
 import io.leaklens.ui.UiExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -67,7 +67,7 @@ class SnapshotsViewFxTest {
         assertThat(robot.lookup("#pause-warning").queryAs(Node.class).isVisible()).isFalse();
         assertThat(robot.lookup("#save-snapshot").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#compare-snapshots").queryAs(Button.class).isDisabled()).isTrue();
-        SceneShots.light(robot, view.getScene(), "snapshots-empty");
+        Screenshots.write(robot, view.getScene(), "snapshots-empty");
 
         robot.clickOn(list).press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT,
                 KeyCode.CONTROL);
@@ -76,8 +76,7 @@ class SnapshotsViewFxTest {
         assertThat(robot.lookup("#pause-warning-text").queryAs(Label.class).getText())
                 .startsWith("The class histogram will pause the target for");
         assertThat(taken.get()).as("nothing taken before the user agrees").isZero();
-        SceneShots.light(robot, view.getScene(), "snapshots-pause-warning");
-        SceneShots.dark(robot, view.getScene(), "snapshots-pause-warning");
+        Screenshots.lightAndDark(robot, view.getScene(), "snapshots-pause-warning");
 
         robot.clickOn("#take-anyway");
         waitFor(() -> list.getItems().size() == 1 && !model.busyProperty().get());
@@ -90,14 +89,13 @@ class SnapshotsViewFxTest {
         Button previous = robot.lookup("#compare-previous").queryAs(Button.class);
         assertThat(previous.isDisabled()).isFalse();
         assertThat(robot.lookup("#save-snapshot").queryAs(Button.class).isDisabled()).isFalse();
-        SceneShots.light(robot, view.getScene(), "snapshots-list");
+        Screenshots.write(robot, view.getScene(), "snapshots-list");
 
         robot.clickOn(previous);
 
         waitFor(() -> robot.lookup("#comparison-view").tryQuery().isPresent());
         assertThat(robot.lookup("#comparison-verdict").queryAs(Label.class).getText()).startsWith(Snapshots.ENTRY);
-        SceneShots.light(robot, view.getScene(), "snapshots-compared");
-        SceneShots.dark(robot, view.getScene(), "snapshots-compared");
+        Screenshots.lightAndDark(robot, view.getScene(), "snapshots-compared");
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
