@@ -24,8 +24,13 @@ public final class HeapDumpComparer {
     public static HeapDumpComparison compare(Path before, Path after) throws SessionException {
         List<RetainedClass> earlier = HeapDumpAnalysis.read(before).allClasses();
         HeapDump later = HeapDumpAnalysis.read(after);
-        List<LeakSuspect> suspects = later.report(0).suspects();
-        return new HeapDumpComparison(name(before), name(after), deltas(earlier, later.allClasses()), suspects);
+        return of(before, earlier, after, later.allClasses(), later.report(0).suspects());
+    }
+
+    /** The comparison of two dumps already read: their classes, and the later one's suspects. */
+    static HeapDumpComparison of(Path before, List<RetainedClass> earlier, Path after, List<RetainedClass> later,
+                                 List<LeakSuspect> suspectsAfter) {
+        return new HeapDumpComparison(name(before), name(after), deltas(earlier, later), suspectsAfter);
     }
 
     /** Each class of either list, before and after, by retained growth, then shallow growth, then name. */

@@ -66,16 +66,8 @@ public final class OpenedHeapDump {
         } catch (IOException e) {
             otherIsOlder = true;
         }
-        if (otherIsOlder) {
-            return new HeapDumpComparison(name(other), name(file),
-                    HeapDumpComparer.deltas(read.allClasses(), dump.allClasses()), report.suspects());
-        }
-        return new HeapDumpComparison(name(file), name(other),
-                HeapDumpComparer.deltas(dump.allClasses(), read.allClasses()), read.report(0).suspects());
-    }
-
-    private static String name(Path path) {
-        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        return otherIsOlder ? HeapDumpComparer.of(other, read.allClasses(), file, dump.allClasses(), report.suspects())
+                : HeapDumpComparer.of(file, dump.allClasses(), other, read.allClasses(), read.report(0).suspects());
     }
 
     /** The shortest strong path from a GC root to the object. */

@@ -8,11 +8,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The app's top level: the picker and the open sessions. Connecting to a JVM already open selects its session
@@ -30,8 +33,8 @@ public final class MainViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanBinding hasSession = Bindings.isNotNull(current);
     /** Files waiting to be opened: the picker reads one at a time. */
-    private final java.util.ArrayDeque<Path> toOpen = new java.util.ArrayDeque<>();
-    private final javafx.beans.value.ChangeListener<Boolean> pickerIdle = (obs, was, busy) -> openNext();
+    private final ArrayDeque<Path> toOpen = new ArrayDeque<>();
+    private final ChangeListener<Boolean> pickerIdle = (obs, was, busy) -> openNext();
     private final BooleanBinding live = Bindings.createBooleanBinding(
             () -> current.get() != null && current.get().live(), current);
 
@@ -80,7 +83,7 @@ public final class MainViewModel {
     }
 
     /** Opens several files (dropped on the window), one after the other, each in its own tab. */
-    public void openAll(java.util.List<Path> files) {
+    public void openAll(List<Path> files) {
         toOpen.addAll(files);
         openNext();
     }
