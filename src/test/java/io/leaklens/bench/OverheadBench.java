@@ -1,94 +1,194 @@
 package io.leaklens.bench;
 
-import io.leaklens.fixtures.AllocationLoad;
-import io.leaklens.session.LiveSession;
+import io.leaklens.fixtures.OverheadLoad;
 import io.leaklens.support.ChildJvm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What watching costs the target: the throughput of an allocation-heavy program (two threads, fixed heap) alone,
- * watched by LeakLens at default settings, and under the JDK's own {@code profile.jfc} recording, in alternating
- * runs; the median ratio to "alone" of each pair. Run with {@code bench/overhead.sh [pairs] [seconds] [work]}: work 400
- (the default) allocates a few GB/s like a busy service; 0 allocates as fast as it can.
+ * What watching costs the target, measured so that a noisy 2-core machine can be trusted: one long-running target
+ * (so the JIT and the heap are the same throughout) is watched and left alone in alternating windows, each watched
+ * window compared with the unwatched windows just before and after it, many times; the median ratio and its spread.
+ * Beside the throughput, the CPU its worker threads spent per operation (a cost inside the application's threads,
+ * such as taking allocation samples), the CPU of its monitoring threads (JFR, JMX/RMI) and of the GC and VM threads,
+ * and the CPU of the watching JVM itself, all read from {@code /proc}.
+ * <p>
+ * Run with {@code bench/overhead.sh [options]}; see {@link Watchers} for the modes.
  */
-public final class OverheadBench {
+@Command(name = "overhead", mixinStandardHelpOptions = true)
+public final class OverheadBench implements Callable<Integer> {
 
-    enum Mode { ALONE, LEAKLENS, PROFILE_JFC }
+    @Option(names = "--jdk", description = "the target's JDK: 17 or 25 (default: ${DEFAULT-VALUE})")
+    int jdk = ChildJvm.CURRENT;
+    @Option(names = "--load", description = "docs or bytes (default: ${DEFAULT-VALUE})")
+    String load = "docs";
+    @Option(names = "--threads", description = "worker threads (default: ${DEFAULT-VALUE})")
+    int threads = 2;
+    @Option(names = "--work", description = "computation per operation; 0 allocates flat out (default: ${DEFAULT-VALUE})")
+    int work = 0;
+    @Option(names = "--heap", description = "-Xmx and -Xms (default: ${DEFAULT-VALUE})")
+    String heap = "512m";
+    @Option(names = "--young", description = "-Xmn, or 'auto' (default: ${DEFAULT-VALUE})")
+    String young = "256m";
+    @Option(names = "--live-mb", description = "stable live data the target keeps (default: ${DEFAULT-VALUE})")
+    int liveMb = 0;
+    @Option(names = "--modes", split = ",", description = "watched modes, in turn (default: ${DEFAULT-VALUE})")
+    List<String> modes = List.of("leaklens", "jfc:profile");
+    @Option(names = "--cycles", description = "windows per mode (default: ${DEFAULT-VALUE})")
+    int cycles = 6;
+    @Option(names = "--window", description = "seconds per window (default: ${DEFAULT-VALUE})")
+    int window = 30;
+    @Option(names = "--skip", description = "seconds not counted at a window's start (default: ${DEFAULT-VALUE})")
+    int skip = 3;
+    @Option(names = "--warmup", description = "seconds before the first window (default: ${DEFAULT-VALUE})")
+    int warmup = 20;
+    @Option(names = "--prime", description = "a mode run once during the warm-up, e.g. jmx: what stays changed in"
+            + " the target after the first connection is then not counted against every mode")
+    String prime;
 
-    private static final Pattern THROUGHPUT = Pattern.compile("throughput=([0-9.]+)");
+    /** What one window measured. */
+    record Window(String mode, double opsPerSecond, double workerNanosPerOp, Map<ProcCpu.Group, Double> groupCores,
+                  double watcherCores) {
+    }
 
-    public static void main(String[] args) throws Exception {
-        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 25;
-        int work = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-        Map<Mode, List<Double>> ratios = new EnumMap<>(Mode.class);
-        for (int pair = 0; pair < pairs; pair++) {
-            Map<Mode, Double> run = new EnumMap<>(Mode.class);
-            List<Mode> order = new ArrayList<>(List.of(Mode.values()));
-            Collections.rotate(order, pair); // alternate who goes first: the machine warms up and cools down
-            for (Mode mode : order) {
-                run.put(mode, throughput(mode, seconds, work));
-            }
-            for (Mode mode : Mode.values()) {
-                ratios.computeIfAbsent(mode, m -> new ArrayList<>()).add(run.get(mode) / run.get(Mode.ALONE));
-            }
-            System.out.printf(Locale.ROOT, "pair %d: alone %.0f ops/s, LeakLens %.3f, profile.jfc %.3f%n", pair + 1,
-                    run.get(Mode.ALONE), run.get(Mode.LEAKLENS) / run.get(Mode.ALONE),
-                    run.get(Mode.PROFILE_JFC) / run.get(Mode.ALONE));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new OverheadBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+        if (!young.equals("auto")) {
+            options.add("-Xmn" + young);
         }
-        for (Mode mode : List.of(Mode.LEAKLENS, Mode.PROFILE_JFC)) {
-            List<Double> r = new ArrayList<>(ratios.get(mode));
-            Collections.sort(r);
-            System.out.printf(Locale.ROOT, "%s: median throughput ratio %.3f (%.1f %% loss) over %d pairs, range %.3f–%.3f%n",
-                    mode, r.get(r.size() / 2), (1 - r.get(r.size() / 2)) * 100, r.size(), r.getFirst(), r.getLast());
+        System.out.printf(Locale.ROOT, "target: JDK %d, %s, %d threads, work %d, heap %s (young %s), live %d MB;"
+                        + " %d windows of %d s per mode (first %d s not counted)%n", jdk, load, threads, work, heap, young,
+                liveMb, cycles, window, skip);
+        try (ChildJvm child = ChildJvm.of(OverheadLoad.class).jdk(jdk).jvmOptions(options.toArray(String[]::new))
+                .args(load, Integer.toString(threads), Integer.toString(work), Integer.toString(liveMb)).start()) {
+            if (prime != null) {
+                try (AutoCloseable primed = Watchers.start(prime, child.pid(), jdk)) {
+                    Thread.sleep(2000);
+                }
+            }
+            Thread.sleep(warmup * 1000L);
+            List<Window> windows = new ArrayList<>();
+            windows.add(measure(child, "off"));
+            for (int cycle = 0; cycle < cycles; cycle++) {
+                for (String mode : modes) {
+                    windows.add(measure(child, mode));
+                    windows.add(measure(child, "off"));
+                }
+            }
+            report(windows);
+        }
+        return 0;
+    }
+
+    private Window measure(ChildJvm child, String mode) throws Exception {
+        long pid = child.pid();
+        AutoCloseable watcher = mode.equals("off") ? () -> { } : Watchers.start(mode, pid, jdk);
+        try {
+            Thread.sleep(skip * 1000L);
+            Reading start = Reading.of(child);
+            Thread.sleep((window - skip) * 1000L);
+            Reading end = Reading.of(child);
+            Window w = start.until(end, mode);
+            System.out.printf(Locale.ROOT, "  %-24s %10.0f ops/s  workers %7.0f ns/op  monitoring %5.1f %%  gc+vm %5.1f %%"
+                            + "  watcher %5.1f %% of a core%n", mode, w.opsPerSecond, w.workerNanosPerOp,
+                    100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)),
+                    100 * (w.groupCores.get(ProcCpu.Group.GC) + w.groupCores.get(ProcCpu.Group.VM)),
+                    100 * w.watcherCores);
+            return w;
+        } finally {
+            watcher.close();
         }
     }
 
-    private static double throughput(Mode mode, int seconds, int work) throws Exception {
-        try (ChildJvm child = ChildJvm.of(AllocationLoad.class)
-                .jvmOptions("-Xms512m", "-Xmx512m", "-Xmn256m", "-XX:+UseG1GC")
-                .args("5", Integer.toString(seconds), Integer.toString(work)).start()) {
-            LiveSession session = null;
-            switch (mode) {
-                case LEAKLENS -> session = LiveSession.connect(child.pid());
-                case PROFILE_JFC -> jcmd(child.pid(), "JFR.start", "settings=profile");
-                case ALONE -> { }
-            }
-            try {
-                if (!child.process().waitFor(seconds + 60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the load did not finish: " + child.output());
+    /** The counters at one moment: the target's operations (as it reported them), its threads' CPU, ours. */
+    private record Reading(long nanos, long ops, Map<ProcCpu.Group, Long> cpu, long watcherCpu) {
+
+        static Reading of(ChildJvm child) throws InterruptedException {
+            long before = System.nanoTime();
+            // The target reports every 200 ms: wait for a report made after this moment.
+            while (true) {
+                String[] line = child.lastLine("ops ").orElse("ops 0 0").split(" ");
+                if (Long.parseLong(line[1]) >= before || !child.process().isAlive()) {
+                    return new Reading(Long.parseLong(line[1]), Long.parseLong(line[2]), ProcCpu.byGroup(child.pid()),
+                            ProcCpu.process(ProcessHandle.current().pid()));
                 }
-            } finally {
-                if (session != null) {
-                    session.close();
-                }
+                Thread.sleep(10);
             }
-            Matcher m = THROUGHPUT.matcher(child.output());
-            if (!m.find()) {
-                throw new IllegalStateException("no throughput in: " + child.output());
+        }
+
+        Window until(Reading end, String mode) {
+            double seconds = (end.nanos - nanos) / 1e9;
+            long ops = end.ops - this.ops;
+            Map<ProcCpu.Group, Double> cores = new LinkedHashMap<>();
+            for (ProcCpu.Group g : ProcCpu.Group.values()) {
+                cores.put(g, (end.cpu.get(g) - cpu.get(g)) / 1e9 / seconds);
             }
-            return Double.parseDouble(m.group(1));
+            double workerNanos = end.cpu.get(ProcCpu.Group.WORKERS) - cpu.get(ProcCpu.Group.WORKERS);
+            return new Window(mode, ops / seconds, workerNanos / ops, cores, (end.watcherCpu - watcherCpu) / 1e9 / seconds);
         }
     }
 
-    private static void jcmd(long pid, String... command) throws Exception {
-        Path jcmd = ChildJvm.javaHome(ChildJvm.CURRENT).orElseThrow().resolve("bin/jcmd");
-        List<String> words = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-        words.addAll(List.of(command));
-        Process p = new ProcessBuilder(words).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd failed: " + words);
+    private void report(List<Window> windows) {
+        System.out.println();
+        System.out.println("mode: median ratio to the windows around it (range over windows); worker CPU per"
+                + " operation, ratio; CPU of monitoring threads, GC+VM, and the watching JVM, % of one core");
+        for (String mode : modes) {
+            List<Double> throughput = new ArrayList<>();
+            List<Double> perOp = new ArrayList<>();
+            List<Double> monitoring = new ArrayList<>();
+            List<Double> gcVm = new ArrayList<>();
+            List<Double> watcher = new ArrayList<>();
+            for (int i = 1; i < windows.size() - 1; i++) {
+                Window w = windows.get(i);
+                if (!w.mode.equals(mode)) {
+                    continue;
+                }
+                Window before = windows.get(i - 1);
+                Window after = windows.get(i + 1);
+                throughput.add(w.opsPerSecond / ((before.opsPerSecond + after.opsPerSecond) / 2));
+                perOp.add(w.workerNanosPerOp / ((before.workerNanosPerOp + after.workerNanosPerOp) / 2));
+                monitoring.add(100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)));
+                gcVm.add(100 * (w.groupCores.get(ProcCpu.Group.GC) + w.groupCores.get(ProcCpu.Group.VM)));
+                watcher.add(100 * w.watcherCores);
+            }
+            System.out.printf(Locale.ROOT, "%-24s throughput %s  worker CPU/op %s  monitoring %s %%  gc+vm %s %%"
+                            + "  watcher %s %%%n", mode, spread(throughput, "%.3f"), spread(perOp, "%.3f"),
+                    spread(monitoring, "%.1f"), spread(gcVm, "%.1f"), spread(watcher, "%.1f"));
         }
+        List<Double> off = new ArrayList<>();
+        windows.stream().filter(w -> w.mode.equals("off")).mapToDouble(Window::opsPerSecond).forEach(off::add);
+        List<Double> offGc = new ArrayList<>();
+        windows.stream().filter(w -> w.mode.equals("off")).mapToDouble(w -> 100 * (w.groupCores.get(ProcCpu.Group.GC)
+                + w.groupCores.get(ProcCpu.Group.VM))).forEach(offGc::add);
+        System.out.printf(Locale.ROOT, "%-24s %s ops/s  gc+vm %s %%%n", "off", spread(off, "%.0f"), spread(offGc, "%.1f"));
+    }
+
+    /** "median (min–max)". */
+    static String spread(List<Double> values, String format) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        ToDoubleFunction<Integer> at = sorted::get;
+        double median = sorted.size() % 2 == 1 ? at.applyAsDouble(sorted.size() / 2)
+                : (at.applyAsDouble(sorted.size() / 2 - 1) + at.applyAsDouble(sorted.size() / 2)) / 2;
+        return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median, sorted.getFirst(),
+                sorted.getLast());
     }
 }

@@ -119,6 +119,18 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The last line the child printed that starts with this prefix, if any (for children that report as they run). */
+    public Optional<String> lastLine(String prefix) {
+        synchronized (output) {
+            for (int i = output.size() - 1; i >= 0; i--) {
+                if (output.get(i).startsWith(prefix)) {
+                    return Optional.of(output.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /**
      * Kills the child (as SIGKILL does), waits until the OS has reaped it and its output is read, and removes the
      * files a killed JVM leaves behind: its attach socket, attach handshake files and performance data.

@@ -1,0 +1,168 @@
+package io.leaklens.bench;
+
+import io.leaklens.attach.JvmConnector;
+import io.leaklens.attach.TargetConnection;
+import io.leaklens.jfr.JfrSettings;
+import io.leaklens.session.LiveSession;
+import io.leaklens.session.WatchOptions;
+import io.leaklens.support.ChildJvm;
+import jdk.management.jfr.FlightRecorderMXBean;
+import jdk.management.jfr.RemoteRecordingStream;
+
+import javax.management.JMX;
+import javax.management.ObjectName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The ways of watching a target that the overhead bench compares, each started on a running target and closed at
+ * the end of its window. Besides LeakLens as users run it, its parts apart: the JMX polling alone, a remote JFR
+ * stream of chosen events, the same events recorded in the target without streaming, and the JDK's own .jfc
+ * recordings started with jcmd.
+ * <ul>
+ *   <li>{@code idle}: nothing (a control for the bench itself);</li>
+ *   <li>{@code leaklens}: a live session at default settings;</li>
+ *   <li>{@code leaklens-quiet}: the same without class histograms and old-object refreshes;</li>
+ *   <li>{@code jmx}: what a session reads over JMX once a second, nothing else;</li>
+ *   <li>{@code stream:EVENTS} and {@code local:EVENTS}: a {@link RemoteRecordingStream}, or a recording that stays
+ *   in the target, of events joined by {@code +}: {@code alloc} (allocation samples with stack traces at the
+ *   default throttle; {@code alloc-nostack}, or {@code alloc@300/s} for another rate), {@code old} (old-object
+ *   sampling with stack traces; {@code old-nostack}), {@code gc} (collections and heap summaries), {@code none}
+ *   (only the stream's transport), {@code leaklens} (LeakLens's whole event settings);</li>
+ *   <li>{@code jfc:profile}, {@code jfc:default}: {@code jcmd JFR.start settings=...}.</li>
+ * </ul>
+ */
+final class Watchers {
+
+    private static final ObjectName FLIGHT_RECORDER = name("jdk.management.jfr:type=FlightRecorder");
+
+    private Watchers() {
+    }
+
+    static AutoCloseable start(String mode, long pid, int jdk) throws Exception {
+        int colon = mode.indexOf(':');
+        String kind = colon < 0 ? mode : mode.substring(0, colon);
+        String events = colon < 0 ? "" : mode.substring(colon + 1);
+        return switch (kind) {
+            case "idle" -> () -> { }; // a control: nothing watches, the window is only labelled apart
+            case "leaklens" -> LiveSession.connect(pid)::close;
+            case "leaklens-quiet" -> LiveSession.connect(pid,
+                    new WatchOptions(JfrSettings.DEFAULT_THROTTLE, Duration.ZERO, Duration.ZERO))::close;
+            case "jmx" -> jmx(pid);
+            case "stream" -> stream(pid, settings(events));
+            case "local" -> local(pid, settings(events));
+            case "jfc" -> jfc(pid, jdk, events);
+            case "jcmd" -> {
+                jcmd(pid, jdk, events.split("\\+"));
+                yield () -> { };
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
+    }
+
+    private static AutoCloseable jmx(long pid) throws Exception {
+        TargetConnection connection = new JvmConnector().connect(pid);
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        poller.scheduleAtFixedRate(connection::sample, 0, 1, TimeUnit.SECONDS);
+        return () -> {
+            poller.shutdownNow();
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            connection.close();
+        };
+    }
+
+    private static AutoCloseable stream(long pid, Map<String, String> settings) throws Exception {
+        TargetConnection connection = new JvmConnector().connect(pid);
+        RemoteRecordingStream stream = new RemoteRecordingStream(connection.mbeans());
+        LongAdder events = new LongAdder();
+        stream.setSettings(settings);
+        stream.setMaxAge(Duration.ofSeconds(30));
+        stream.onEvent(e -> events.increment());
+        stream.startAsync();
+        return () -> {
+            stream.close();
+            connection.close();
+        };
+    }
+
+    private static AutoCloseable local(long pid, Map<String, String> settings) throws Exception {
+        TargetConnection connection = new JvmConnector().connect(pid);
+        FlightRecorderMXBean recorder = JMX.newMXBeanProxy(connection.mbeans(), FLIGHT_RECORDER,
+                FlightRecorderMXBean.class);
+        long id = recorder.newRecording();
+        recorder.setRecordingSettings(id, settings);
+        recorder.setRecordingOptions(id, Map.of("maxAge", "30 s", "disk", "true"));
+        recorder.startRecording(id);
+        return () -> {
+            recorder.stopRecording(id);
+            recorder.closeRecording(id);
+            connection.close();
+        };
+    }
+
+    private static AutoCloseable jfc(long pid, int jdk, String template) throws Exception {
+        String name = "bench-" + System.nanoTime();
+        jcmd(pid, jdk, "JFR.start", "name=" + name, "settings=" + template);
+        return () -> jcmd(pid, jdk, "JFR.stop", "name=" + name);
+    }
+
+    static Map<String, String> settings(String events) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String event : events.split("\\+")) {
+            String throttle = JfrSettings.DEFAULT_THROTTLE;
+            int at = event.indexOf('@');
+            if (at >= 0) {
+                throttle = event.substring(at + 1);
+                event = event.substring(0, at);
+            }
+            switch (event) {
+                case "alloc", "alloc-nostack" -> {
+                    map.put("jdk.ObjectAllocationSample#enabled", "true");
+                    map.put("jdk.ObjectAllocationSample#throttle", throttle);
+                    map.put("jdk.ObjectAllocationSample#stackTrace", Boolean.toString(event.equals("alloc")));
+                }
+                case "old", "old-nostack" -> {
+                    map.put("jdk.OldObjectSample#enabled", "true");
+                    map.put("jdk.OldObjectSample#stackTrace", Boolean.toString(event.equals("old")));
+                    map.put("jdk.OldObjectSample#cutoff", "1000000000 ns");
+                }
+                case "gc" -> {
+                    map.put("jdk.GCHeapSummary#enabled", "true");
+                    map.put("jdk.GarbageCollection#enabled", "true");
+                    map.put("jdk.GarbageCollection#threshold", "0 ms");
+                }
+                case "leaklens" -> map.putAll(JfrSettings.defaults().toMap());
+                case "none" -> { }
+                default -> throw new IllegalArgumentException("unknown event set " + event);
+            }
+        }
+        return map;
+    }
+
+    private static void jcmd(long pid, int jdk, String... command) throws Exception {
+        Path jcmd = ChildJvm.javaHome(jdk).orElseThrow().resolve("bin/jcmd");
+        List<String> words = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        words.addAll(List.of(command));
+        Process p = new ProcessBuilder(words).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + words);
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
