@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("session", "cli", "ui")
                 .whereLayer("jfr").mayOnlyBeAccessedByLayers("session")
                 .whereLayer("heapdump").mayOnlyBeAccessedByLayers("session")
-                .whereLayer("attach").mayOnlyBeAccessedByLayers("session", "cli")
+                .whereLayer("attach").mayOnlyBeAccessedByLayers("session")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .check(classes);
     }

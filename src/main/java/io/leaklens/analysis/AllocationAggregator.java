@@ -212,14 +212,8 @@ public final class AllocationAggregator {
         return tally;
     }
 
-    /** The innermost frame of the application's own code; the innermost frame if the stack is all JDK. */
     static StackFrame siteOf(List<StackFrame> stack) {
-        for (StackFrame frame : stack) {
-            if (!frame.isJdk()) {
-                return frame;
-            }
-        }
-        return stack.isEmpty() ? UNKNOWN_SITE : stack.getFirst();
+        return StackFrame.allocationSite(stack).orElse(UNKNOWN_SITE);
     }
 
     public AllocationProfile profile() {

@@ -53,7 +53,7 @@ public final class DirectMemoryRule {
         double growth = bytes[n - 1] - bytes[0];
         if (growth >= MIN_GROWTH && all.risesBeyond(3) && later.slope() > STILL_GROWING * Math.max(0,
                 earlier.slope())) {
-            String rate = ByteSize.rate(all.slope());
+            String rate = ByteSize.signedRate(all.slope());
             return new Finding(new RuleResult(NAME, RuleStatus.SIGNAL, 0.9, 1, rate + ", still growing",
                     String.format(Locale.ROOT, "Direct and mapped buffers grew by %s in %d s (%s) and keep "
                             + "growing; this memory is outside the heap.", ByteSize.format(growth),

@@ -137,8 +137,7 @@ public final class GrowthSuspects {
                                           UnaryOperator<String> names) {
         for (OldObjectSample sample : samples) {
             if (className.equals(names.apply(sample.className()))) {
-                StackFrame frame = sample.stack().stream().filter(f -> !f.isJdk()).findFirst()
-                        .orElse(sample.stack().isEmpty() ? null : sample.stack().getFirst());
+                StackFrame frame = StackFrame.allocationSite(sample.stack()).orElse(null);
                 if (frame != null) {
                     return frame;
                 }
@@ -174,7 +173,7 @@ public final class GrowthSuspects {
     private static String explain(ClassDelta delta, double seconds, StackFrame site, Held held) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s gained %,d live instances (%s, %s) in %s",
                 delta.className(), delta.instancesDelta(), ByteSize.format(delta.bytesDelta()),
-                ByteSize.rate(delta.bytesDelta() / seconds), span(seconds)));
+                ByteSize.signedRate(delta.bytesDelta() / seconds), span(seconds)));
         if (site != null) {
             text.append(", allocated in ").append(site);
         }

@@ -120,7 +120,7 @@ public final class HistogramGrowthRule {
                 growing.size() + (growing.size() == 1 ? " class keeps" : " classes keep") + " growing",
                 String.format(Locale.ROOT, "Across %d histograms over %d s, %s gained live instances in %.0f %% of "
                         + "the intervals (%s, %+,.1f instances/s).", n, span.toSeconds(), top.className(),
-                        100 * top.risingShare(), ByteSize.rate(top.bytesPerSecond()), top.instancesPerSecond())),
+                        100 * top.risingShare(), ByteSize.signedRate(top.bytesPerSecond()), top.instancesPerSecond())),
                 growing, small);
     }
 

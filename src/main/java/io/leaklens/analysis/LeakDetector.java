@@ -102,7 +102,7 @@ public final class LeakDetector {
             StackFrame site = sites.get(DIRECT_BUFFER);
             suspects.add(new LeakSuspect(DIRECT_BUFFER, buffers.result().score(), buffers.bytesPerSecond(),
                     instances, site, h.rootKind(), h.rootDescription(), h.path(),
-                    "Direct buffers grow by " + ByteSize.rate(buffers.bytesPerSecond()) + " outside the heap"
+                    "Direct buffers grow by " + ByteSize.signedRate(buffers.bytesPerSecond()) + " outside the heap"
                             + (site == null ? "" : ", allocated in " + site) + (h.rootDescription() == null
                             ? "; keep fewer of them alive or release them (a pool, or a bounded cache)."
                             : "; held by " + h.rootDescription() + ".")));
@@ -172,16 +172,12 @@ public final class LeakDetector {
     }
 
     /** Histograms are taken right after a full collection: their totals are the exact live set. */
-    private static List<LiveSetGrowthRule.Point> liveSetPoints(HeapHistory heap, List<TimedHistogram> histograms) {
+    private static List<LiveSetPoint> liveSetPoints(HeapHistory heap, List<TimedHistogram> histograms) {
         if (histograms.size() >= LiveSetGrowthRule.MIN_POINTS) {
-            return histograms.stream().map(h -> new LiveSetGrowthRule.Point(h.takenAt(),
+            return histograms.stream().map(h -> new LiveSetPoint(h.takenAt(),
                     h.histogram().totalBytes())).toList();
         }
-        List<LiveSetGrowthRule.Point> points = new ArrayList<>();
-        for (LiveSetPoint point : heap.liveSet()) {
-            points.add(new LiveSetGrowthRule.Point(point.time(), point.bytes()));
-        }
-        return points;
+        return heap.liveSet();
     }
 
     /** Without histograms: the application classes the surviving samples lead to, most samples first. */
@@ -209,7 +205,7 @@ public final class LeakDetector {
                         + "by its own class loader, and every one stays alive with its loader and statics (%s). "
                         + "Something keeps the loaders (an instance, a thread, a static registry); close and drop "
                         + "them.", ClassNames.simpleName(suspect.className()), copies,
-                ByteSize.rate(suspect.growthBytesPerSecond())));
+                ByteSize.signedRate(suspect.growthBytesPerSecond())));
     }
 
     private static LeakSuspect suspect(String className, double score, double bytesPerSecond,
@@ -231,7 +227,7 @@ public final class LeakDetector {
         String who = ClassNames.simpleName(className);
         String rate = Double.isNaN(instancesPerSecond)
                 ? "keeps objects of " + who + " alive (the live set grows)"
-                : "gains " + howOften(instancesPerSecond, who, who) + " (" + ByteSize.rate(bytesPerSecond) + ")";
+                : "gains " + howOften(instancesPerSecond, who, who) + " (" + ByteSize.signedRate(bytesPerSecond) + ")";
         String where = site == null ? "" : ", allocated in " + site.className().substring(
                 site.className().lastIndexOf('.') + 1) + "." + site.methodName() + "(" + site.fileName()
                 + (site.line() >= 0 ? ":" + site.line() : "") + ")";
@@ -248,7 +244,7 @@ public final class LeakDetector {
         }
         String subject = Double.isNaN(instancesPerSecond) ? "The target " + rate : who + " grows by "
                 + howOften(instancesPerSecond, "live instance", "live instances") + " ("
-                + ByteSize.rate(bytesPerSecond) + ")";
+                + ByteSize.signedRate(bytesPerSecond) + ")";
         if (held.rootDescription() != null) {
             return subject + where + "; held by " + held.rootDescription() + ". Nothing removes them.";
         }

@@ -1,6 +1,7 @@
 package io.leaklens.analysis;
 
 import io.leaklens.model.ByteSize;
+import io.leaklens.model.LiveSetPoint;
 import io.leaklens.model.RuleResult;
 import io.leaklens.model.RuleStatus;
 
@@ -33,14 +34,10 @@ public final class LiveSetGrowthRule {
      */
     public static final double RELEVANT_BYTES_PER_SECOND = 50 * 1024;
 
-    /** A point of the live set: when, and how many bytes. */
-    public record Point(Instant time, long bytes) {
-    }
-
     private LiveSetGrowthRule() {
     }
 
-    public static RuleResult evaluate(List<Point> points) {
+    public static RuleResult evaluate(List<LiveSetPoint> points) {
         if (points.size() < 2) {
             return new RuleResult(NAME, RuleStatus.NOT_ENOUGH_DATA, 0, 0, "waiting for collections",
                     "No live-set readings yet: they come with each collection or class histogram.");
@@ -63,7 +60,7 @@ public final class LiveSetGrowthRule {
         Regression earlier = Regression.of(seconds, bytes, 0, n / 2 + 1);
         Regression later = Regression.of(seconds, bytes, n / 2, n);
         double windowSeconds = seconds[n - 1] - seconds[0];
-        String rate = ByteSize.rate(all.slope());
+        String rate = ByteSize.signedRate(all.slope());
         boolean grows = n >= 3 && all.risesBeyond(3) && all.slope() * windowSeconds > MIN_RELATIVE_GROWTH * mean;
         boolean stillGrowing = later.slope() > STILL_GROWING * Math.max(earlier.slope(), 0) && later.slope() > 0;
         if (grows && stillGrowing) {
@@ -88,7 +85,7 @@ public final class LiveSetGrowthRule {
      * reads as "flat"; on a large live set watched briefly that can be a leak that matters. NaN when the points are
      * too few to judge.
      */
-    public static double detectableBytesPerSecond(List<Point> points) {
+    public static double detectableBytesPerSecond(List<LiveSetPoint> points) {
         if (points.size() < MIN_POINTS) {
             return Double.NaN;
         }
@@ -104,11 +101,11 @@ public final class LiveSetGrowthRule {
 
     /** The readings after the warm-up: seconds from the first reading, bytes, and their mean. */
     private record Window(double[] seconds, double[] bytes, double mean) {
-        static Window after(List<Point> points) {
+        static Window after(List<LiveSetPoint> points) {
             Instant first = points.getFirst().time();
             Duration span = Duration.between(first, points.getLast().time());
             Instant windowStart = first.plusMillis((long) (span.toMillis() * WARM_UP_SHARE));
-            List<Point> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
+            List<LiveSetPoint> window = points.stream().filter(p -> !p.time().isBefore(windowStart)).toList();
             int n = window.size();
             double[] seconds = new double[n];
             double[] bytes = new double[n];

@@ -102,8 +102,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private boolean shown(String className) {
-        return (!hideJdk || !ClassNames.isJdk(className))
-                && (filter == null || className.toLowerCase().contains(filter.toLowerCase()));
+        return ClassNames.filter(filter, hideJdk).test(className);
     }
 
     /** Two heap dumps: the exports and name normalising are the snapshots' and are refused rather than ignored. */

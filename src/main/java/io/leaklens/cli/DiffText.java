@@ -48,7 +48,7 @@ final class DiffText {
             int rank = 1;
             for (LeakSuspect suspect : suspects) {
                 text.append(String.format(Locale.ROOT, "%2d. %s  (score %.2f, %s, %+,.0f instances/s)%n", rank++,
-                        suspect.className(), suspect.score(), ByteSize.rate(suspect.growthBytesPerSecond()),
+                        suspect.className(), suspect.score(), ByteSize.signedRate(suspect.growthBytesPerSecond()),
                         suspect.growthInstancesPerSecond()));
                 if (!suspect.pathFromRoot().isEmpty()) {
                     text.append("    held by: ").append(suspect.pathFromRoot().stream().map(PathStep::toString)

@@ -1,6 +1,6 @@
 package io.leaklens.cli;
 
-import io.leaklens.attach.JvmLocator;
+import io.leaklens.session.LocalJvms;
 import io.leaklens.model.JvmInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        List<JvmInfo> jvms = new JvmLocator().list();
+        List<JvmInfo> jvms = new LocalJvms().list();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(new ListJson(jvms.stream()

@@ -8,6 +8,7 @@ import io.leaklens.model.ClassAllocation;
 import io.leaklens.model.LeakReport;
 import io.leaklens.model.LeakVerdict;
 import io.leaklens.model.OldObjectSet;
+import io.leaklens.model.StackFrame;
 import io.leaklens.model.SessionState;
 import io.leaklens.model.TargetInfo;
 import io.leaklens.model.TimedHistogram;
@@ -143,8 +144,7 @@ record WatchReport(TargetInfo target, Duration watched, HeapSummary heap, Alloca
 
     private List<OldObjectJson> oldObjectsJson() {
         return oldObjects.samples().stream().map(o -> new OldObjectJson(o.className(), o.age().toMillis() / 1000.0,
-                o.objectSize(), o.stack().stream().filter(f -> !f.isJdk()).findFirst()
-                        .or(() -> o.stack().stream().findFirst()).map(Object::toString).orElse(""),
+                o.objectSize(), StackFrame.allocationSite(o.stack()).map(StackFrame::toString).orElse(""),
                 new RootJson(RootPaths.rootKind(o), RootPaths.describeRoot(o, oldObjects.searchCutOff())),
                 RootPaths.steps(o).stream().map(p -> new HopJson(p.className(), p.field())).toList())).toList();
     }

@@ -134,7 +134,7 @@ final class WatchText {
             return "unknown (one GC)";
         }
         String error = Double.isNaN(trend.standardError()) ? "" : " ± " + ByteSize.format(trend.standardError()) + "/s";
-        return ByteSize.rate(trend.slopeBytesPerSecond()) + error + " over " + trend.points() + " GCs";
+        return ByteSize.signedRate(trend.slopeBytesPerSecond()) + error + " over " + trend.points() + " GCs";
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -1,5 +1,6 @@
 package io.leaklens.jfr;
 
+import io.leaklens.model.ClassNames;
 import io.leaklens.model.AllocationSample;
 import io.leaklens.model.GcRoot;
 import io.leaklens.model.CollectionEvent;
@@ -175,7 +176,7 @@ public final class EventMapper {
     }
 
     static String className(RecordedClass type) {
-        return type == null ? ClassNames.UNKNOWN : ClassNames.fromJfr(value(type, "name", String.class));
+        return type == null ? ClassNames.UNKNOWN : ClassNames.readable(value(type, "name", String.class));
     }
 
     private List<StackFrame> stack(RecordedStackTrace trace) {

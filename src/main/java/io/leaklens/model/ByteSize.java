@@ -28,12 +28,14 @@ public final class ByteSize {
                 UNITS[unit]);
     }
 
-    /** A signed rate, e.g. {@code +1.20 MB/s}. */
+    /** A rate that cannot be negative, e.g. an allocation rate: {@code 1.20 MB/s}. */
     public static String rate(double bytesPerSecond) {
-        if (Double.isNaN(bytesPerSecond)) {
-            return "–";
-        }
-        return (bytesPerSecond < 0 ? "−" : "+") + format(Math.abs(bytesPerSecond)) + "/s";
+        return Double.isNaN(bytesPerSecond) ? "–" : format(bytesPerSecond) + "/s";
+    }
+
+    /** A change per second, signed: {@code +1.20 MB/s}, {@code −512 B/s}; no change has no sign. */
+    public static String signedRate(double bytesPerSecond) {
+        return Double.isNaN(bytesPerSecond) ? "–" : signed(bytesPerSecond) + "/s";
     }
 
     /** A signed amount, e.g. {@code +1.20 MB} or {@code −512 B}; zero has no sign. */

@@ -1,5 +1,8 @@
 package io.leaklens.model;
 
+import java.util.Locale;
+import java.util.function.Predicate;
+
 /**
  * Class names as people read them and the CLI contract writes them: binary names for nested classes
  * ({@code com.acme.Outer$Inner}), {@code byte[]} and {@code java.lang.Object[]} for arrays. The JVM speaks in
@@ -45,6 +48,16 @@ public final class ClassNames {
             return true;
         }
         return isJdkPackage(element);
+    }
+
+    /**
+     * The class filter of every table and of the CLI: names that contain the text, ignoring case (a blank or null
+     * text keeps every name), without the JDK's classes when asked.
+     */
+    public static Predicate<String> filter(String text, boolean hideJdk) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return name -> (needle.isEmpty() || name.toLowerCase(Locale.ROOT).contains(needle))
+                && !(hideJdk && isJdk(name));
     }
 
     /** Whether a class (not an array) lives in one of the JDK's packages. */

@@ -1,5 +1,8 @@
 package io.leaklens.model;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * One frame of a stack trace.
  *
@@ -18,6 +21,15 @@ public record StackFrame(String className, String methodName, int line) {
     /** Whether the frame belongs to the JDK rather than to the application. */
     public boolean isJdk() {
         return ClassNames.isJdkPackage(className);
+    }
+
+    /**
+     * Where a stack says something was allocated: the innermost frame of the application's own code (the JDK frames
+     * above it, {@code ArrayList.grow} and the like, say how, not who), else the innermost frame; empty for no
+     * stack.
+     */
+    public static Optional<StackFrame> allocationSite(List<StackFrame> stack) {
+        return stack.stream().filter(f -> !f.isJdk()).findFirst().or(() -> stack.stream().findFirst());
     }
 
     /**

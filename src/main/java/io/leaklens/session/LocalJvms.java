@@ -5,7 +5,7 @@ import io.leaklens.model.JvmInfo;
 
 import java.util.List;
 
-/** The local JVMs of this user, for the UI, which does not reach the attach layer itself. */
+/** The local JVMs of this user, for the UI and the CLI, which do not reach the attach layer themselves. */
 public final class LocalJvms {
 
     private final JvmLocator locator = new JvmLocator();

@@ -283,9 +283,8 @@ public final class DiffHtmlReport {
         html.append("</tbody>\n</table></div>\n</section>\n");
     }
 
-    /** The first application frame: the JDK frames above it (ArrayList.grow, ...) say how, not who. */
     private static StackFrame allocationSite(List<StackFrame> stack) {
-        return stack.stream().filter(f -> !f.isJdk()).findFirst().orElse(stack.isEmpty() ? null : stack.getFirst());
+        return StackFrame.allocationSite(stack).orElse(null);
     }
 
     private static String frame(StackFrame frame) {

@@ -40,8 +40,7 @@ public final class GraphExport {
     public static String json(ReferenceGraph graph) {
         List<JsonNode> nodes = new ArrayList<>(graph.nodes().size());
         for (GraphNode node : graph.nodes()) {
-            StackFrame top = node.allocatedAt().stream().filter(frame -> !frame.isJdk()).findFirst()
-                    .orElse(node.allocatedAt().isEmpty() ? null : node.allocatedAt().getFirst());
+            StackFrame top = StackFrame.allocationSite(node.allocatedAt()).orElse(null);
             nodes.add(new JsonNode(node.id(), node.className(), node.kind().contractName(), node.count(),
                     node.description(), node.samples(), node.sampledBytes(), node.arraySize(),
                     node.oldest() == null ? null : node.oldest().toMillis() / 1000.0,

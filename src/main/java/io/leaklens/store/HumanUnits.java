@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * Numbers as the exported report shows them to people: sizes in powers of 1024 ({@code 12.3 MB}), signed rates
  * ({@code +1.20 MB/s}), counts with thousands separators. Always {@link Locale#ROOT}, so that a report reads the
- * same wherever it was made. The store may depend on the model only, so this repeats the rules of the analysis
- * package's formatter rather than calling it.
+ * same wherever it was made. Sizes and rates are the model's {@link io.leaklens.model.ByteSize}, so that a report says
+ * what the app and the CLI say.
  */
 final class HumanUnits {
 
@@ -39,15 +39,12 @@ final class HumanUnits {
 
     /** An allocation rate, never negative: {@code 1.20 MB/s}. */
     static String rate(double bytesPerSecond) {
-        return Double.isNaN(bytesPerSecond) ? NONE : size(bytesPerSecond) + "/s";
+        return io.leaklens.model.ByteSize.rate(bytesPerSecond);
     }
 
     /** A change per second, signed: {@code +1.20 MB/s}; no change has no sign. */
     static String signedRate(double bytesPerSecond) {
-        if (Double.isNaN(bytesPerSecond)) {
-            return NONE;
-        }
-        return sign(bytesPerSecond) + size(Math.abs(bytesPerSecond)) + "/s";
+        return io.leaklens.model.ByteSize.signedRate(bytesPerSecond);
     }
 
     /** {@code 1,234,567}. */

@@ -1,5 +1,6 @@
 package io.leaklens.analysis;
 
+import io.leaklens.model.LiveSetPoint;
 import io.leaklens.model.AllocationProfile;
 import io.leaklens.model.ClassHistogram;
 import io.leaklens.model.HeapHistory;
@@ -187,10 +188,10 @@ class LeakRulesTest {
                 .isEqualTo(RuleStatus.NO_SIGN);
     }
 
-    private static List<LiveSetGrowthRule.Point> points(int count, IntFunction<Long> bytes) {
-        List<LiveSetGrowthRule.Point> points = new ArrayList<>();
+    private static List<LiveSetPoint> points(int count, IntFunction<Long> bytes) {
+        List<LiveSetPoint> points = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            points.add(new LiveSetGrowthRule.Point(Records.at(10.0 * i), bytes.apply(i)));
+            points.add(new LiveSetPoint(Records.at(10.0 * i), bytes.apply(i)));
         }
         return points;
     }

@@ -42,9 +42,11 @@ class ByteSizeTest {
 
     @Test
     void ratesCarryTheirSign() {
-        assertThat(ByteSize.rate(1536)).isEqualTo("+1.50 KB/s");
-        assertThat(ByteSize.rate(-1536)).isEqualTo("−1.50 KB/s");
-        assertThat(ByteSize.rate(0)).isEqualTo("+0 B/s");
+        assertThat(ByteSize.signedRate(1536)).isEqualTo("+1.50 KB/s");
+        assertThat(ByteSize.signedRate(-1536)).isEqualTo("−1.50 KB/s");
+        assertThat(ByteSize.signedRate(0)).isEqualTo("0 B/s");
+        assertThat(ByteSize.rate(1536)).isEqualTo("1.50 KB/s");
         assertThat(ByteSize.rate(Double.NaN)).isEqualTo("–");
+        assertThat(ByteSize.signedRate(Double.NaN)).isEqualTo("–");
     }
 }

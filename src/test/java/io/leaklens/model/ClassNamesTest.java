@@ -50,4 +50,42 @@ class ClassNamesTest {
     void tellsALibrarysClassesFromTheProgramsOwn(String className, boolean library) {
         assertThat(ClassNames.isLibrary(className)).isEqualTo(library);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "[B                                      | byte[]",
+            "[Z                                      | boolean[]",
+            "[[I                                     | int[][]",
+            "[J                                      | long[]",
+            "[Ljava.lang.Object;                     | java.lang.Object[]",
+            "[[Ljava.lang.String;                    | java.lang.String[][]",
+            "[Lcom.acme.Outer$Inner;                 | com.acme.Outer$Inner[]",
+            "com.acme.Outer$Inner                    | com.acme.Outer$Inner",
+            "com/acme/Foo                            | com.acme.Foo",
+            "java.lang.String                        | java.lang.String",
+            "com.acme.Foo$$Lambda.0x000001f0         | com.acme.Foo$$Lambda.0x000001f0",
+            "com.acme.Foo$$Lambda$237+0x0000000800c1 | com.acme.Foo$$Lambda$237+0x0000000800c1",
+            "[Lcom.acme.Foo$$Lambda.0x01;            | com.acme.Foo$$Lambda.0x01[]",
+            "[X                                      | [X",
+            "[                                       | [",
+    })
+    void givesTheReadableForm(String jfr, String expected) {
+        assertThat(ClassNames.readable(jfr)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesAMissingClassUnknown() {
+        assertThat(ClassNames.readable(null)).isEqualTo("<unknown>");
+        assertThat(ClassNames.readable("")).isEqualTo("<unknown>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void filtersByTextIgnoringCaseAndHidesTheJdkWhenAsked() {
+        assertThat(ClassNames.filter(" order ", false).test("com.acme.OrderLine")).isTrue();
+        assertThat(ClassNames.filter("order", false).test("com.acme.Invoice")).isFalse();
+        assertThat(ClassNames.filter(null, false).test("byte[]")).isTrue();
+        assertThat(ClassNames.filter("", true).test("byte[]")).isFalse();
+        assertThat(ClassNames.filter("", true).test("OrderLog$Entry")).isTrue();
+        assertThat(ClassNames.filter("hash", true).test("java.util.HashMap$Node")).isFalse();
+    }
 }

@@ -126,14 +126,7 @@ public final class AllocationsViewModel {
     }
 
     static Predicate<String> matcher(String text, boolean hideJdk) {
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return name -> (needle.isEmpty() || name.toLowerCase(Locale.ROOT).contains(needle))
-                && !(hideJdk && isJdk(name));
-    }
-
-    /** JDK classes, and arrays of them or of primitives: what a user's code allocates through, not what it owns. */
-    static boolean isJdk(String className) {
-        return io.leaklens.model.ClassNames.isJdk(className);
+        return io.leaklens.model.ClassNames.filter(text, hideJdk);
     }
 
     public ObservableList<AllocationRow> classes() {

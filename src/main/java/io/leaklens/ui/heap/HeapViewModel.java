@@ -96,7 +96,7 @@ public final class HeapViewModel {
         HeapSummary summary = HeapSummary.of(history);
         LiveSetTrend trend = summary.liveSetTrend();
         String trendText = trend.points() < 3 ? "trend after a few GCs"
-                : ByteSize.rate(trend.slopeBytesPerSecond()) + " over " + trend.points() + " GCs";
+                : ByteSize.signedRate(trend.slopeBytesPerSecond()) + " over " + trend.points() + " GCs";
         return List.of(
                 new Metric("heap-used", "Heap used", ByteSize.format(last.heapUsed()),
                         ByteSize.format(last.heapCommitted()) + " committed · "

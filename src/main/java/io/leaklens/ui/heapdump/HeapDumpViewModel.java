@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -195,10 +196,8 @@ public final class HeapDumpViewModel {
     }
 
     private void refilter() {
-        String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        boolean noJdk = hideJdk.get();
-        classes.setPredicate(c -> (needle.isEmpty() || c.className().toLowerCase(Locale.ROOT).contains(needle))
-                && !(noJdk && ClassNames.isJdk(c.className())));
+        Predicate<String> keep = ClassNames.filter(filter.get(), hideJdk.get());
+        classes.setPredicate(c -> keep.test(c.className()));
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -146,7 +146,7 @@ public final class LeaksView extends VBox {
     }
 
     private static String growth(LeakSuspect suspect) {
-        return Double.isNaN(suspect.growthBytesPerSecond()) ? "–" : ByteSize.rate(suspect.growthBytesPerSecond())
+        return Double.isNaN(suspect.growthBytesPerSecond()) ? "–" : ByteSize.signedRate(suspect.growthBytesPerSecond())
                 + String.format(Locale.ROOT, " · %+,.0f/s", suspect.growthInstancesPerSecond());
     }
 

@@ -120,7 +120,7 @@ public final class LeaksViewModel {
         StringBuilder text = new StringBuilder(suspect.explanation()).append("\n\n");
         if (!Double.isNaN(suspect.growthInstancesPerSecond())) {
             text.append(String.format(Locale.ROOT, "Growth: %,.1f instances/s, %s%n", suspect.growthInstancesPerSecond(),
-                    io.leaklens.model.ByteSize.rate(suspect.growthBytesPerSecond())));
+                    io.leaklens.model.ByteSize.signedRate(suspect.growthBytesPerSecond())));
         }
         text.append("Allocated in: ").append(suspect.allocationSite() == null ? "unknown (no allocation sample yet)"
                 : suspect.allocationSite()).append('\n');

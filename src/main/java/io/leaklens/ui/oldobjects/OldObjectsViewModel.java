@@ -112,8 +112,7 @@ public final class OldObjectsViewModel {
             Duration oldest = members.stream().map(OldObjectSample::age).max(Comparator.naturalOrder()).orElseThrow();
             long size = members.stream().allMatch(m -> m.objectSize() >= 0)
                     ? members.stream().mapToLong(OldObjectSample::objectSize).sum() : -1;
-            String site = first.stack().stream().filter(f -> !f.isJdk()).findFirst()
-                    .or(() -> first.stack().stream().findFirst()).map(StackFrame::toString).orElse("(no stack trace)");
+            String site = StackFrame.allocationSite(first.stack()).map(StackFrame::toString).orElse("(no stack trace)");
             List<PathStep> path = RootPaths.steps(first);
             groups.add(new OldObjectGroup(first.className(), members.size(), oldest, size, site,
                     RootPaths.rootKind(first), RootPaths.describeRoot(first, cutOff), path, first.stack(), first));

@@ -122,7 +122,7 @@ public final class ComparisonView extends VBox {
         suspects.setItems(model.suspects());
         Columns.show(suspectClass, s -> ClassNames.simpleName(s.className()));
         Columns.show(suspectScore, s -> String.format(Locale.ROOT, "%.0f%%", 100 * s.score()));
-        Columns.show(suspectGrowth, s -> ByteSize.rate(s.growthBytesPerSecond())
+        Columns.show(suspectGrowth, s -> ByteSize.signedRate(s.growthBytesPerSecond())
                 + String.format(Locale.ROOT, " · %+,.0f/s", s.growthInstancesPerSecond()));
         Columns.show(suspectHeldBy, s -> s.rootDescription() == null ? "(no sampled path yet)" : s.rootDescription());
         suspects.setRowFactory(t -> {
@@ -175,8 +175,8 @@ public final class ComparisonView extends VBox {
         Columns.show(oldKind, c -> c.survivor() ? "survivor" : "new");
         Columns.show(oldClass, c -> c.sample().className());
         Columns.show(oldAge, c -> c.sample().age().toSeconds() + " s");
-        Columns.show(oldAllocatedAt, c -> c.sample().stack().stream().filter(f -> !f.isJdk()).findFirst()
-                .map(StackFrame::toString).orElse(""));
+        Columns.show(oldAllocatedAt, c -> StackFrame.allocationSite(c.sample().stack()).map(StackFrame::toString)
+                .orElse(""));
     }
 
     private java.util.Optional<java.nio.file.Path> chooseFile(String kind, String pattern, String name) {

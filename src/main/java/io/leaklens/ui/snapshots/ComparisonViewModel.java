@@ -147,10 +147,7 @@ public final class ComparisonViewModel {
     }
 
     private Predicate<String> keep() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        boolean noJdk = hideJdk.get();
-        return name -> (!noJdk || !ClassNames.isJdk(name))
-                && (text.isEmpty() || name.toLowerCase(Locale.ROOT).contains(text));
+        return ClassNames.filter(filter.get(), hideJdk.get());
     }
 
     /** What the selected class did and what holds it, from its suspect entry or the later snapshot's samples. */
