@@ -55,6 +55,9 @@ public final class OverheadBench implements Callable<Integer> {
     @Option(names = "--prime", description = "a mode run once during the warm-up, e.g. jmx: what stays changed in"
             + " the target after the first connection is then not counted against every mode")
     String prime;
+    @Option(names = "--fresh", description = "a new target for every watched window (after an unwatched one, and"
+            + " followed by another): what a first connection leaves behind is counted; else one target throughout")
+    boolean fresh;
 
     /** What one window measured. */
     record Window(String mode, double opsPerSecond, double workerNanosPerOp, Map<ProcCpu.Group, Double> groupCores,
@@ -74,8 +77,24 @@ public final class OverheadBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "target: JDK %d, %s, %d threads, work %d, heap %s (young %s), live %d MB;"
                         + " %d windows of %d s per mode (first %d s not counted)%n", jdk, load, threads, work, heap, young,
                 liveMb, cycles, window, skip);
-        try (ChildJvm child = ChildJvm.of(OverheadLoad.class).jdk(jdk).jvmOptions(options.toArray(String[]::new))
-                .args(load, Integer.toString(threads), Integer.toString(work), Integer.toString(liveMb)).start()) {
+        if (fresh) {
+            List<Window> windows = new ArrayList<>();
+            for (int cycle = 0; cycle < cycles; cycle++) {
+                List<String> order = new ArrayList<>(modes);
+                Collections.rotate(order, cycle); // who goes first changes: the machine warms up and cools down
+                for (String mode : order) {
+                    try (ChildJvm child = start(options)) {
+                        Thread.sleep(warmup * 1000L);
+                        windows.add(measure(child, "off"));
+                        windows.add(measure(child, mode));
+                        windows.add(measure(child, "off"));
+                    }
+                }
+            }
+            reportFresh(windows);
+            return 0;
+        }
+        try (ChildJvm child = start(options)) {
             if (prime != null) {
                 try (AutoCloseable primed = Watchers.start(prime, child.pid(), jdk)) {
                     Thread.sleep(2000);
@@ -93,6 +112,11 @@ public final class OverheadBench implements Callable<Integer> {
             report(windows);
         }
         return 0;
+    }
+
+    private ChildJvm start(List<String> options) {
+        return ChildJvm.of(OverheadLoad.class).jdk(jdk).jvmOptions(options.toArray(String[]::new))
+                .args(load, Integer.toString(threads), Integer.toString(work), Integer.toString(liveMb)).start();
     }
 
     private Window measure(ChildJvm child, String mode) throws Exception {
@@ -176,6 +200,35 @@ public final class OverheadBench implements Callable<Integer> {
         windows.stream().filter(w -> w.mode.equals("off")).mapToDouble(w -> 100 * (w.groupCores.get(ProcCpu.Group.GC)
                 + w.groupCores.get(ProcCpu.Group.VM))).forEach(offGc::add);
         System.out.printf(Locale.ROOT, "%-24s %s ops/s  gc+vm %s %%%n", "off", spread(off, "%.0f"), spread(offGc, "%.1f"));
+    }
+
+    /** Fresh targets: windows come in threes (before, watched, after it was closed), each compared with before. */
+    private void reportFresh(List<Window> windows) {
+        System.out.println();
+        System.out.println("mode: watched ÷ before on the same fresh target, median (range); after it was closed ÷"
+                + " before; worker CPU per operation, watched ÷ before; monitoring threads and watching JVM, % of a core");
+        for (String mode : modes) {
+            List<Double> watched = new ArrayList<>();
+            List<Double> after = new ArrayList<>();
+            List<Double> perOp = new ArrayList<>();
+            List<Double> monitoring = new ArrayList<>();
+            List<Double> watcher = new ArrayList<>();
+            for (int i = 0; i + 2 < windows.size(); i += 3) {
+                Window before = windows.get(i);
+                Window w = windows.get(i + 1);
+                if (!w.mode.equals(mode)) {
+                    continue;
+                }
+                watched.add(w.opsPerSecond / before.opsPerSecond);
+                after.add(windows.get(i + 2).opsPerSecond / before.opsPerSecond);
+                perOp.add(w.workerNanosPerOp / before.workerNanosPerOp);
+                monitoring.add(100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)));
+                watcher.add(100 * w.watcherCores);
+            }
+            System.out.printf(Locale.ROOT, "%-24s watched %s  after %s  worker CPU/op %s  monitoring %s %%"
+                            + "  watcher %s %%%n", mode, spread(watched, "%.3f"), spread(after, "%.3f"),
+                    spread(perOp, "%.3f"), spread(monitoring, "%.1f"), spread(watcher, "%.1f"));
+        }
     }
 
     /** "median (min–max)". */

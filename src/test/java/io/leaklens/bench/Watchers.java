@@ -6,6 +6,7 @@ import io.leaklens.jfr.JfrSettings;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.WatchOptions;
 import io.leaklens.support.ChildJvm;
+import jdk.jfr.consumer.EventStream;
 import jdk.management.jfr.FlightRecorderMXBean;
 import jdk.management.jfr.RemoteRecordingStream;
 
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
  * recordings started with jcmd.
  * <ul>
  *   <li>{@code idle}: nothing (a control for the bench itself);</li>
- *   <li>{@code leaklens}: a live session at default settings;</li>
+ *   <li>{@code leaklens}: a live session at default settings, or {@code leaklens:histograms=60s,old=off,throttle=300/s}
+ *   for others;</li>
  *   <li>{@code leaklens-quiet}: the same without class histograms and old-object refreshes;</li>
  *   <li>{@code jmx}: what a session reads over JMX once a second, nothing else;</li>
  *   <li>{@code stream:EVENTS} and {@code local:EVENTS}: a {@link RemoteRecordingStream}, or a recording that stays
@@ -53,10 +55,11 @@ final class Watchers {
         String events = colon < 0 ? "" : mode.substring(colon + 1);
         return switch (kind) {
             case "idle" -> () -> { }; // a control: nothing watches, the window is only labelled apart
-            case "leaklens" -> LiveSession.connect(pid)::close;
+            case "leaklens" -> LiveSession.connect(pid, options(events))::close;
             case "leaklens-quiet" -> LiveSession.connect(pid,
                     new WatchOptions(JfrSettings.DEFAULT_THROTTLE, Duration.ZERO, Duration.ZERO))::close;
             case "jmx" -> jmx(pid);
+            case "agentless" -> agentless(pid, jdk);
             case "stream" -> stream(pid, settings(events));
             case "local" -> local(pid, settings(events));
             case "jfc" -> jfc(pid, jdk, events);
@@ -66,6 +69,28 @@ final class Watchers {
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
+    }
+
+    /**
+     * LeakLens's options from {@code histograms=60s,old=30s,throttle=150/s} (any of them; the rest at defaults;
+     * {@code off} for none).
+     */
+    static WatchOptions options(String spec) {
+        WatchOptions o = WatchOptions.DEFAULTS;
+        for (String part : spec.isEmpty() ? new String[0] : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            switch (kv[0]) {
+                case "histograms" -> o = new WatchOptions(o.allocationThrottle(), o.oldObjectInterval(), duration(kv[1]));
+                case "old" -> o = new WatchOptions(o.allocationThrottle(), duration(kv[1]), o.histogramInterval());
+                case "throttle" -> o = new WatchOptions(kv[1], o.oldObjectInterval(), o.histogramInterval());
+                default -> throw new IllegalArgumentException("unknown LeakLens option " + part);
+            }
+        }
+        return o;
+    }
+
+    private static Duration duration(String text) {
+        return text.equals("off") ? Duration.ZERO : Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static AutoCloseable jmx(long pid) throws Exception {
@@ -106,6 +131,75 @@ final class Watchers {
             recorder.closeRecording(id);
             connection.close();
         };
+    }
+
+    /**
+     * What LeakLens would cost without starting the JMX agent in the target: its event settings recorded by
+     * {@code jcmd JFR.start}, read from the target's disk repository as it is written, a class histogram every 15 s and
+     * an old-object dump with paths every 30 s, all through jcmd (our CPU, not the target's, pays for starting jcmd).
+     */
+    private static AutoCloseable agentless(long pid, int jdk) throws Exception {
+        Path jfc = java.nio.file.Files.createTempFile("leaklens-bench", ".jfc");
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\">\n");
+        Map<String, Map<String, String>> events = new LinkedHashMap<>();
+        JfrSettings.defaults().toMap().forEach((key, value) -> events.computeIfAbsent(key.substring(0, key.indexOf('#')),
+                k -> new LinkedHashMap<>()).put(key.substring(key.indexOf('#') + 1), value));
+        events.forEach((event, settings) -> {
+            xml.append("  <event name=\"").append(event).append("\">\n");
+            settings.forEach((k, v) -> xml.append("    <setting name=\"").append(k).append("\">").append(v)
+                    .append("</setting>\n"));
+            xml.append("  </event>\n");
+        });
+        java.nio.file.Files.writeString(jfc, xml.append("</configuration>\n"));
+        String name = "leaklens-" + System.nanoTime();
+        jcmd(pid, jdk, "JFR.start", "name=" + name, "settings=" + jfc, "maxage=30s");
+        String configure = jcmdOutput(pid, jdk, "JFR.configure");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Repository path: (\\S+)").matcher(configure);
+        if (!m.find()) {
+            throw new IllegalStateException("no repository in: " + configure);
+        }
+        EventStream stream = EventStream.openRepository(Path.of(m.group(1)));
+        LongAdder count = new LongAdder();
+        stream.onEvent(e -> count.increment());
+        stream.startAsync();
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
+        schedule.scheduleWithFixedDelay(() -> quietly(() -> jcmd(pid, jdk, "GC.class_histogram")), 0, 15,
+                TimeUnit.SECONDS);
+        schedule.scheduleWithFixedDelay(() -> quietly(() -> {
+            Path dump = java.nio.file.Files.createTempFile("leaklens-old", ".jfr");
+            jcmd(pid, jdk, "JFR.dump", "name=" + name, "path-to-gc-roots=true", "filename=" + dump);
+            java.nio.file.Files.deleteIfExists(dump);
+        }), 30, 30, TimeUnit.SECONDS);
+        return () -> {
+            schedule.shutdownNow();
+            schedule.awaitTermination(10, TimeUnit.SECONDS);
+            jcmd(pid, jdk, "JFR.stop", "name=" + name);
+            stream.close();
+            System.out.println("    (agentless: " + count.sum() + " events read from the repository)");
+            java.nio.file.Files.deleteIfExists(jfc);
+        };
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            System.err.println("agentless: " + e);
+        }
+    }
+
+    private static String jcmdOutput(long pid, int jdk, String... command) throws Exception {
+        Path jcmd = ChildJvm.javaHome(jdk).orElseThrow().resolve("bin/jcmd");
+        List<String> words = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        words.addAll(List.of(command));
+        Process p = new ProcessBuilder(words).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
     }
 
     private static AutoCloseable jfc(long pid, int jdk, String template) throws Exception {
