@@ -22,36 +22,13 @@ public record LiveSetTrend(double slopeBytesPerSecond, double standardError, int
             return new LiveSetTrend(0, Double.NaN, n);
         }
         long t0 = liveSet.getFirst().time().toEpochMilli();
-        double meanX = 0;
-        double meanY = 0;
-        for (LiveSetPoint p : liveSet) {
-            meanX += (p.time().toEpochMilli() - t0) / 1000.0;
-            meanY += p.bytes();
+        double[] seconds = new double[n];
+        double[] bytes = new double[n];
+        for (int i = 0; i < n; i++) {
+            seconds[i] = (liveSet.get(i).time().toEpochMilli() - t0) / 1000.0;
+            bytes[i] = liveSet.get(i).bytes();
         }
-        meanX /= n;
-        meanY /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (LiveSetPoint p : liveSet) {
-            double dx = (p.time().toEpochMilli() - t0) / 1000.0 - meanX;
-            sxx += dx * dx;
-            sxy += dx * (p.bytes() - meanY);
-        }
-        if (sxx == 0) {
-            return new LiveSetTrend(0, Double.NaN, n);
-        }
-        double slope = sxy / sxx;
-        double standardError = Double.NaN;
-        if (n > 2) {
-            double intercept = meanY - slope * meanX;
-            double residuals = 0;
-            for (LiveSetPoint p : liveSet) {
-                double x = (p.time().toEpochMilli() - t0) / 1000.0;
-                double r = p.bytes() - (intercept + slope * x);
-                residuals += r * r;
-            }
-            standardError = Math.sqrt(residuals / (n - 2) / sxx);
-        }
-        return new LiveSetTrend(slope, standardError, n);
+        Regression fit = Regression.of(seconds, bytes, 0, n);
+        return new LiveSetTrend(fit.slope(), fit.standardError(), n);
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  * window compared with the unwatched windows just before and after it, many times; the median ratio and its spread.
  * Beside the throughput, the CPU its worker threads spent per operation (a cost inside the application's threads,
  * such as taking allocation samples), the CPU of its monitoring threads (JFR, JMX/RMI) and of the GC and VM threads,
- * and the CPU of the watching JVM itself, all read from {@code /proc}.
+ * and the CPU of everything else on the machine (the watching JVM or CLI), all read from {@code /proc}.
  * <p>
  * Run with {@code bench/overhead.sh [options]}; see {@link Watchers} for the modes.
  */
@@ -139,7 +139,10 @@ public final class OverheadBench implements Callable<Integer> {
         }
     }
 
-    /** The counters at one moment: the target's operations (as it reported them), its threads' CPU, ours. */
+    /**
+     * The counters at one moment: the target's operations (as it reported them), its threads' CPU, and the CPU of
+     * everything else on the machine (the watcher: this JVM, a LeakLens CLI, jcmd; an idle machine adds ~0.2 %).
+     */
     private record Reading(long nanos, long ops, Map<ProcCpu.Group, Long> cpu, long watcherCpu) {
 
         static Reading of(ChildJvm child) throws InterruptedException {
@@ -149,7 +152,7 @@ public final class OverheadBench implements Callable<Integer> {
                 String[] line = child.lastLine("ops ").orElse("ops 0 0").split(" ");
                 if (Long.parseLong(line[1]) >= before || !child.process().isAlive()) {
                     return new Reading(Long.parseLong(line[1]), Long.parseLong(line[2]), ProcCpu.byGroup(child.pid()),
-                            ProcCpu.process(ProcessHandle.current().pid()));
+                            ProcCpu.machine() - ProcCpu.process(child.pid()));
                 }
                 Thread.sleep(10);
             }

@@ -77,6 +77,22 @@ final class ProcCpu {
         return ticks(stat.substring(stat.lastIndexOf(')') + 2));
     }
 
+    /** CPU nanoseconds the whole machine spent busy so far, all cores ({@code /proc/stat}: all but idle and iowait). */
+    static long machine() {
+        String cpu = read(Path.of("/proc/stat"));
+        if (cpu == null) {
+            throw new IllegalStateException("cannot read /proc/stat");
+        }
+        String[] f = cpu.substring(0, cpu.indexOf('\n')).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            if (i != 4 && i != 5) { // idle, iowait
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy * NANOS_PER_TICK;
+    }
+
     /** utime + stime from the fields after the name: state is field 3, utime 14 and stime 15 of the whole line. */
     private static long ticks(String afterName) {
         String[] f = afterName.split(" ");

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code idle}: nothing (a control for the bench itself);</li>
  *   <li>{@code leaklens}: a live session at default settings, or {@code leaklens:histograms=60s,old=off,throttle=300/s}
  *   for others;</li>
+ *   <li>{@code cli} or {@code cli:JAVA_OPTIONS}: {@code ./leaklens watch PID}, as users run it;</li>
  *   <li>{@code leaklens-quiet}: the same without class histograms and old-object refreshes;</li>
  *   <li>{@code jmx}: what a session reads over JMX once a second, nothing else;</li>
  *   <li>{@code stream:EVENTS} and {@code local:EVENTS}: a {@link RemoteRecordingStream}, or a recording that stays
@@ -59,6 +60,7 @@ final class Watchers {
             case "leaklens-quiet" -> LiveSession.connect(pid,
                     new WatchOptions(JfrSettings.DEFAULT_THROTTLE, Duration.ZERO, Duration.ZERO))::close;
             case "jmx" -> jmx(pid);
+            case "cli" -> cli(pid, events);
             case "agentless" -> agentless(pid, jdk);
             case "stream" -> stream(pid, settings(events));
             case "local" -> local(pid, settings(events));
@@ -68,6 +70,22 @@ final class Watchers {
                 yield () -> { };
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
+    }
+
+    /**
+     * The LeakLens CLI as users run it, {@code ./leaklens watch PID}, for far longer than a window; ended with the
+     * window. Its JVM options ({@code LEAKLENS_JAVA_OPTS}) follow the colon.
+     */
+    private static AutoCloseable cli(long pid, String javaOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("./leaklens", "watch", Long.toString(pid), "--duration", "1h")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("LEAKLENS_JAVA_OPTS", javaOptions);
+        Process cli = builder.start();
+        return () -> {
+            cli.descendants().forEach(ProcessHandle::destroy);
+            cli.destroy();
+            cli.waitFor(10, TimeUnit.SECONDS);
         };
     }
 
