@@ -79,13 +79,16 @@ final class LeakWatch {
         }
     }
 
-    /** The rules run at the next report, whatever came in: for a session's last state. */
+    /** The rules run at the next update, whatever came in: for a session's last state. */
     void checkNow() {
         due = true;
     }
 
-    /** The rules' latest answer, run again first if due. */
-    LeakReport report(HeapHistory heap, AllocationProfile allocations, OldObjectSet oldObjects, Instant now) {
+    /**
+     * Runs the rules again if anything came in since they last ran (or {@link #checkNow} asked); a leak is timed from
+     * the first run that named it. Read the answer with {@link #report()}.
+     */
+    void update(HeapHistory heap, AllocationProfile allocations, OldObjectSet oldObjects, Instant now) {
         if (due) {
             due = false;
             samplesSinceCheck = 0;
@@ -99,6 +102,10 @@ final class LeakWatch {
             }
             report = latest.verdict() == LeakVerdict.LEAK ? latest.detectedAt(detectedAt) : latest;
         }
+    }
+
+    /** The rules' answer at the latest {@link #update}. */
+    LeakReport report() {
         return report;
     }
 

@@ -10,7 +10,6 @@ import io.leaklens.model.ConnectionStatus;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.HeapSample;
 import io.leaklens.model.HeapHistory;
-import io.leaklens.model.LeakReport;
 import io.leaklens.model.PredictedPause;
 import io.leaklens.model.TimedHistogram;
 import io.leaklens.model.SessionState;
@@ -329,10 +328,10 @@ public final class LiveSession implements AutoCloseable {
     private void publish(ConnectionStatus status, Instant disconnectedAt, String reason) {
         JfrCollector.Snapshot jfrData = jfr.snapshot();
         HeapHistory heap = timeline.history();
-        LeakReport report = leaks.report(heap, jfrData.allocations(), jfrData.oldObjects(), clock.instant());
+        leaks.update(heap, jfrData.allocations(), jfrData.oldObjects(), clock.instant());
         state = new SessionState(connection.info(), status, connectedAt, disconnectedAt, reason, heap,
                 jfrData.allocations(), jfrData.oldObjects(), jfr.status(), leaks.histograms(),
-                report, leaks.histogramStatus());
+                leaks.report(), leaks.histogramStatus());
         for (Consumer<SessionState> listener : listeners) {
             listener.accept(state);
         }

@@ -50,14 +50,16 @@ class LeakWatchTest {
         for (int i = 0; i < 6; i++) {
             watch.addPeriodic(cacheEntries(i, 1_000L * i));
         }
-        LeakReport growing = watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(80));
+        watch.update(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(80));
+        LeakReport growing = watch.report();
         assertThat(growing.verdict()).isEqualTo(LeakVerdict.LEAK);
         assertThat(growing.detectedAt()).isEqualTo(T0.plusSeconds(80));
 
         for (int i = 6; i < 26; i++) {
             watch.addPeriodic(cacheEntries(i, 5_000)); // a bounded cache, full
         }
-        LeakReport full = watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(400));
+        watch.update(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(400));
+        LeakReport full = watch.report();
         assertThat(full.verdict()).isEqualTo(LeakVerdict.NO_LEAK);
         assertThat(full.detectedAt()).isNull();
     }
@@ -70,6 +72,7 @@ class LeakWatchTest {
     }
 
     private static LeakVerdict report(LeakWatch watch) {
-        return watch.report(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(90)).verdict();
+        watch.update(FLAT, AllocationProfile.EMPTY, OldObjectSet.NONE, T0.plusSeconds(90));
+        return watch.report().verdict();
     }
 }
