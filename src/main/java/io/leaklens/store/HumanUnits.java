@@ -31,10 +31,7 @@ final class HumanUnits {
 
     /** {@code +1.20 MB} or {@code −512 B}; zero has no sign. */
     static String signedSize(double bytes) {
-        if (Double.isNaN(bytes)) {
-            return NONE;
-        }
-        return sign(bytes) + size(Math.abs(bytes));
+        return io.leaklens.model.ByteSize.signed(bytes);
     }
 
     /** An allocation rate, never negative: {@code 1.20 MB/s}. */

@@ -12,6 +12,7 @@ import jdk.management.jfr.RemoteRecordingStream;
 
 import javax.management.JMX;
 import javax.management.ObjectName;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ways of watching a target that the overhead bench compares, each started on a running target and closed at
@@ -157,7 +160,7 @@ final class Watchers {
      * an old-object dump with paths every 30 s, all through jcmd (our CPU, not the target's, pays for starting jcmd).
      */
     private static AutoCloseable agentless(long pid, int jdk) throws Exception {
-        Path jfc = java.nio.file.Files.createTempFile("leaklens-bench", ".jfc");
+        Path jfc = Files.createTempFile("leaklens-bench", ".jfc");
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\">\n");
         Map<String, Map<String, String>> events = new LinkedHashMap<>();
         JfrSettings.defaults().toMap().forEach((key, value) -> events.computeIfAbsent(key.substring(0, key.indexOf('#')),
@@ -168,11 +171,11 @@ final class Watchers {
                     .append("</setting>\n"));
             xml.append("  </event>\n");
         });
-        java.nio.file.Files.writeString(jfc, xml.append("</configuration>\n"));
+        Files.writeString(jfc, xml.append("</configuration>\n"));
         String name = "leaklens-" + System.nanoTime();
         jcmd(pid, jdk, "JFR.start", "name=" + name, "settings=" + jfc, "maxage=30s");
-        String configure = jcmdOutput(pid, jdk, "JFR.configure");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Repository path: (\\S+)").matcher(configure);
+        String configure = jcmd(pid, jdk, "JFR.configure");
+        Matcher m = Pattern.compile("Repository path: (\\S+)").matcher(configure);
         if (!m.find()) {
             throw new IllegalStateException("no repository in: " + configure);
         }
@@ -184,9 +187,9 @@ final class Watchers {
         schedule.scheduleWithFixedDelay(() -> quietly(() -> jcmd(pid, jdk, "GC.class_histogram")), 0, 15,
                 TimeUnit.SECONDS);
         schedule.scheduleWithFixedDelay(() -> quietly(() -> {
-            Path dump = java.nio.file.Files.createTempFile("leaklens-old", ".jfr");
+            Path dump = Files.createTempFile("leaklens-old", ".jfr");
             jcmd(pid, jdk, "JFR.dump", "name=" + name, "path-to-gc-roots=true", "filename=" + dump);
-            java.nio.file.Files.deleteIfExists(dump);
+            Files.deleteIfExists(dump);
         }), 30, 30, TimeUnit.SECONDS);
         return () -> {
             schedule.shutdownNow();
@@ -194,7 +197,7 @@ final class Watchers {
             jcmd(pid, jdk, "JFR.stop", "name=" + name);
             stream.close();
             System.out.println("    (agentless: " + count.sum() + " events read from the repository)");
-            java.nio.file.Files.deleteIfExists(jfc);
+            Files.deleteIfExists(jfc);
         };
     }
 
@@ -208,16 +211,6 @@ final class Watchers {
         } catch (Exception e) {
             System.err.println("agentless: " + e);
         }
-    }
-
-    private static String jcmdOutput(long pid, int jdk, String... command) throws Exception {
-        Path jcmd = ChildJvm.javaHome(jdk).orElseThrow().resolve("bin/jcmd");
-        List<String> words = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-        words.addAll(List.of(command));
-        Process p = new ProcessBuilder(words).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out;
     }
 
     private static AutoCloseable jfc(long pid, int jdk, String template) throws Exception {
@@ -259,15 +252,17 @@ final class Watchers {
         return map;
     }
 
-    private static void jcmd(long pid, int jdk, String... command) throws Exception {
+    /** Runs one jcmd command on the target and returns what it printed; fails when jcmd does. */
+    private static String jcmd(long pid, int jdk, String... command) throws Exception {
         Path jcmd = ChildJvm.javaHome(jdk).orElseThrow().resolve("bin/jcmd");
         List<String> words = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         words.addAll(List.of(command));
-        Process p = new ProcessBuilder(words).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(words).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd failed: " + words);
+            throw new IllegalStateException("jcmd failed: " + words + ": " + out.strip());
         }
+        return out;
     }
 
     private static ObjectName name(String name) {

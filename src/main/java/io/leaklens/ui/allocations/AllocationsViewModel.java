@@ -79,7 +79,7 @@ public final class AllocationsViewModel {
 
     private void refresh(Observable ignored) {
         boolean recent = period.get() == AllocationPeriod.LAST_MINUTE;
-        Predicate<String> shown = matcher(filter.get(), hideJdk.get());
+        Predicate<String> shown = io.leaklens.model.ClassNames.filter(filter.get(), hideJdk.get());
         double classTotal = profile.classes().stream()
                 .mapToDouble(c -> recent ? c.recentBytesPerSecond() : c.bytesPerSecond()).sum();
         List<AllocationRow> classRows = profile.classes().stream()
@@ -123,10 +123,6 @@ public final class AllocationsViewModel {
         double rate = recent ? s.recentBytesPerSecond() : s.bytesPerSecond();
         return new AllocationRow(s.site().toString(), s.topClass(), rate, total > 0 ? rate / total : 0, s.bytes(),
                 s.recentRates(), s.stack());
-    }
-
-    static Predicate<String> matcher(String text, boolean hideJdk) {
-        return io.leaklens.model.ClassNames.filter(text, hideJdk);
     }
 
     public ObservableList<AllocationRow> classes() {
