@@ -9,4 +9,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
-"$BENCH_JAVA" -cp "$BENCH_CP" io.leaklens.bench.OverheadBench "$@"
+"$BENCH_JAVA" "${BENCH_EXPORTS[@]}" -cp "$BENCH_CP" io.leaklens.bench.OverheadBench "$@"

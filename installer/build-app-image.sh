@@ -44,5 +44,6 @@ cp target/leaklens.jar target/lib/app/*.jar "$out/input/"
   --icon installer/leaklens.png \
   --description "Memory-leak profiler for the JVM" --vendor "LeakLens project" \
   --copyright "Copyright (c) 2026 the LeakLens authors" \
-  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED"
+  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
+  --java-options "--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED"
 echo "built $out/LeakLens $version (run $out/LeakLens/bin/LeakLens list)"

@@ -4,6 +4,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import io.leaklens.attach.AttachException.Reason;
 import io.leaklens.model.JvmInfo;
+import io.leaklens.model.Transport;
 
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -60,13 +61,45 @@ public final class JvmConnector {
         this(new JvmLocator());
     }
 
+    /**
+     * Connects the cheapest way for the target: without an agent ({@link JcmdConnection}) when this JVM may run
+     * diagnostic commands and the target publishes performance data, else over JMX.
+     */
     public TargetConnection connect(long pid) throws AttachException {
+        return connect(pid, null);
+    }
+
+    /**
+     * Connects over {@code transport}, or the cheapest way when it is null.
+     *
+     * @throws AttachException also when the transport asked for is not possible for this target
+     */
+    public TargetConnection connect(long pid, Transport transport) throws AttachException {
+        if (transport == Transport.JMX || (transport == null && !JcmdConnection.possible(pid))) {
+            return connectJmx(pid);
+        }
+        JvmInfo jvm = check(pid);
+        if (!JcmdConnection.possible(pid)) {
+            throw new AttachException(Reason.FAILED, "JVM " + pid + " cannot be watched without JMX: "
+                    + (Jcmd.available() ? "it publishes no performance data (-XX:-UsePerfData)"
+                    : "LeakLens was started without --add-exports jdk.attach/sun.tools.attach=ALL-UNNAMED"));
+        }
+        Jcmd jcmd = attach(pid, () -> Jcmd.attach(pid), JvmConnector::detachQuietly);
+        try {
+            return whileRunning(pid, "jcmd", () -> JcmdConnection.open(jvm, jcmd), JcmdConnection::close);
+        } catch (IOException | AttachNotSupportedException | RuntimeException e) {
+            throw failure(pid, "could not read its performance data", e);
+        }
+    }
+
+    /** Connects over JMX, starting the target's agent on loopback if it runs none. */
+    public JmxConnection connectJmx(long pid) throws AttachException {
         JvmInfo jvm = check(pid);
         String url = startAgent(jvm);
         try {
             JMXConnector connector = whileRunning(pid, "jmx",
                     () -> JMXConnectorFactory.connect(new JMXServiceURL(url), Map.of()), JvmConnector::closeQuietly);
-            return whileRunning(pid, "jmx", () -> TargetConnection.open(jvm, connector), TargetConnection::close);
+            return whileRunning(pid, "jmx", () -> JmxConnection.open(jvm, connector), JmxConnection::close);
         } catch (IOException | AttachNotSupportedException | RuntimeException e) {
             throw failure(pid, "could not open its JMX connection", e);
         }
@@ -112,18 +145,8 @@ public final class JvmConnector {
 
     private String startAgent(JvmInfo jvm) throws AttachException {
         long pid = jvm.pid();
-        VirtualMachine vm;
-        try {
-            vm = whileRunning(pid, "attach", () -> VirtualMachine.attach(Long.toString(pid)),
-                    JvmConnector::detachQuietly);
-        } catch (AttachNotSupportedException e) {
-            if (String.valueOf(e.getMessage()).contains("does not support the attach mechanism")) {
-                throw attachDisabled(pid);
-            }
-            throw failure(pid, "the attach mechanism refused", e);
-        } catch (IOException | RuntimeException e) {
-            throw failure(pid, "could not attach", e);
-        }
+        VirtualMachine vm = attach(pid, () -> VirtualMachine.attach(Long.toString(pid)),
+                attached -> detachQuietly(attached::detach));
         try {
             return whileRunning(pid, "agent", () -> LoopbackAgent.start(vm, pid), url -> { });
         } catch (IOException | AttachNotSupportedException | RuntimeException e) {
@@ -135,6 +158,20 @@ public final class JvmConnector {
                 // The agent is started or not by now; a failed detach changes nothing for the target.
                 LOG.log(System.Logger.Level.DEBUG, "detach after starting the agent failed", e);
             }
+        }
+    }
+
+    /** Attaches by {@code step}, telling a target that refuses attach from one that failed. */
+    private static <T> T attach(long pid, Step<T> step, Consumer<? super T> abandon) throws AttachException {
+        try {
+            return whileRunning(pid, "attach", step, abandon);
+        } catch (AttachNotSupportedException e) {
+            if (String.valueOf(e.getMessage()).contains("does not support the attach mechanism")) {
+                throw attachDisabled(pid);
+            }
+            throw failure(pid, "the attach mechanism refused", e);
+        } catch (IOException | RuntimeException e) {
+            throw failure(pid, "could not attach", e);
         }
     }
 
@@ -201,10 +238,10 @@ public final class JvmConnector {
         }
     }
 
-    private static void detachQuietly(VirtualMachine vm) {
+    private static void detachQuietly(AutoCloseable vm) {
         try {
-            vm.detach();
-        } catch (IOException e) {
+            vm.close();
+        } catch (Exception e) {
             // Nobody waits for this connection any more.
             LOG.log(System.Logger.Level.DEBUG, "detaching from an abandoned attach failed", e);
         }

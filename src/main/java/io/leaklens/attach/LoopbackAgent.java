@@ -33,7 +33,7 @@ final class LoopbackAgent {
 
     /** Starts the agent (or finds ours) and returns its JMX service URL; the VM stays attached. */
     static String start(VirtualMachine vm, long pid) throws IOException {
-        Path perfData = PerfDataStrings.fileOf(pid);
+        Path perfData = PerfData.fileOf(pid);
         if (!Files.isRegularFile(perfData)) {
             return vm.startLocalManagementAgent(); // no way to learn a remote agent's address
         }
@@ -77,7 +77,7 @@ final class LoopbackAgent {
     static Optional<RemoteAgent> newestRemoteAgent(Path perfData) {
         Map<String, String> counters;
         try {
-            counters = PerfDataStrings.read(perfData, COUNTERS);
+            counters = PerfData.read(perfData).text(COUNTERS);
         } catch (IOException e) {
             return Optional.empty();
         }

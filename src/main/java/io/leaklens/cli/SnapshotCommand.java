@@ -42,6 +42,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for the snapshot (default: the file's).")
     private String name;
 
+    @picocli.CommandLine.Mixin
+    private TransportOption transportOption = new TransportOption();
+
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +53,7 @@ final class SnapshotCommand implements Callable<Integer> {
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
         long pid = new TargetResolver().resolve(target);
-        LiveSession session = LiveSession.connect(pid, WatchOptions.DEFAULTS);
+        LiveSession session = LiveSession.connect(pid, WatchOptions.DEFAULTS.withTransport(transportOption.transport()));
         Snapshot snapshot;
         try {
             if (!sample.isZero()) {

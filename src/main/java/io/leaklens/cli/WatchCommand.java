@@ -59,6 +59,9 @@ final class WatchCommand implements Callable<Integer> {
                     + "given, they run whatever the pause.")
     private Duration histogramEvery;
 
+    @picocli.CommandLine.Mixin
+    private TransportOption transportOption = new TransportOption();
+
     @Option(names = "--fail-on-leak", description = "Exit with 3 when a leak is found (for CI).")
     private boolean failOnLeak;
 
@@ -84,6 +87,7 @@ final class WatchCommand implements Callable<Integer> {
                     ? new WatchOptions(allocationThrottle, oldObjectsEvery, WatchOptions.DEFAULT_HISTOGRAM_INTERVAL)
                     : new WatchOptions(allocationThrottle, oldObjectsEvery, histogramEvery)
                     .withHistogramPauseLimit(WatchOptions.NO_PAUSE_LIMIT);
+            options = options.withTransport(transportOption.transport());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -64,9 +64,15 @@ public final class EventMapper {
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     static final String JVM_INFORMATION = "jdk.JVMInformation";
+    static final String DIRECT_BUFFERS = "jdk.DirectBufferStatistics";
 
     /** Enough to tell the allocating site from the framework around it; JFR's own default depth is 64 too. */
     public static final int MAX_FRAMES = 64;
+
+    /** {@code jdk.DirectBufferStatistics}: memoryUsed, the bytes direct buffers hold; -1 when not told. */
+    public long directBufferBytes(RecordedEvent event) {
+        return event.hasField("memoryUsed") ? event.getLong("memoryUsed") : -1;
+    }
 
     /** {@code jdk.ObjectAllocationSample}: objectClass, weight, stackTrace. */
     public AllocationSample allocation(RecordedEvent event) {

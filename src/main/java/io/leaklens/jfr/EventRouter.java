@@ -37,6 +37,7 @@ final class EventRouter {
         stream.onEvent(EventMapper.GARBAGE_COLLECTION, e -> sink.collection(router.mapper.collection(e)));
         stream.onEvent(EventMapper.OLD_OBJECT_SAMPLE,
                 e -> router.oldObject(e.getStartTime(), e.getEndTime(), router.mapper.oldObject(e)));
+        stream.onEvent(EventMapper.DIRECT_BUFFERS, e -> sink.directBuffers(router.mapper.directBufferBytes(e)));
         stream.onFlush(sink::flush);
     }
 

@@ -33,6 +33,13 @@ public interface JfrEvents {
     default void oldObjectBurstStarted(Instant emittedAt, Duration targetPause) {
     }
 
+    /**
+     * What direct {@code ByteBuffer}s hold now, from the periodic {@code jdk.DirectBufferStatistics} (recorded only
+     * where JMX cannot tell it: a stream read from the target's repository).
+     */
+    default void directBuffers(long bytes) {
+    }
+
     /** One sample of a burst; a burst re-sends every live sample, so a new burst replaces the previous one. */
     void oldObject(OldObjectSample sample);
 

@@ -1,14 +1,12 @@
 package io.leaklens.jfr;
 
-import jdk.management.jfr.RemoteRecordingStream;
+import jdk.jfr.consumer.EventStream;
 
 import javax.management.MBeanServerConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A live JFR stream from a target over its JMX connection ({@link RemoteRecordingStream}), delivering mapped
- * events to a {@link JfrEvents} sink on the stream's own thread.
+ * A live JFR stream from a target, over its JMX connection or from its disk repository ({@link RecordingChannel}),
+ * delivering mapped events to a {@link JfrEvents} sink on the stream's own thread.
  * <p>
- * A remote stream fails without a word: the JDK logs its failures at debug level and closes the stream, or, when the
+ * A live stream fails without a word: the JDK logs its failures at debug level and closes the stream, or, when the
  * target dies, does not even close it (its download thread ends, and the stream thread waits for the next chunk
- * forever; seen on JDK 25.0.3). So a heartbeat asks the target every second whether it still answers over JMX, and
+ * forever; seen on JDK 25.0.3; a repository stream waits for the next chunk of a dead target just as well). So a
+ * heartbeat asks every second whether the target still answers, and
  * watches that flushes keep coming (JFR flushes about once a second, idle or not), and every end we did not ask for
  * is looked at: if the target still answers, the stream is started again (at most
  * {@value #MAX_RESTARTS_PER_MINUTE} times a minute, after a short back-off) and the listener hears
@@ -55,9 +54,9 @@ public final class LiveJfrStream implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** Far more than JFR's 1 s flush interval, so that only a stream that really stopped is restarted. */
     private static final Duration STALL = Duration.ofSeconds(15);
-    private static final String NOT_ANSWERING = "the target stopped answering over JMX";
+    private static final String NOT_ANSWERING = "the target stopped answering";
 
-    private final MBeanServerConnection connection;
+    private final RecordingChannel channel;
     /** The settings of the current stream, and of any restart: the user may change the throttle while it runs. */
     private volatile JfrSettings settings;
     private final JfrEvents sink;
@@ -73,12 +72,12 @@ public final class LiveJfrStream implements AutoCloseable {
     private volatile Thread streamThread;
     private final Object lock = new Object();
     // guarded by lock
-    private RemoteRecordingStream current;
+    private EventStream current;
     private boolean closed;
     private boolean ended;
 
-    private LiveJfrStream(MBeanServerConnection connection, JfrSettings settings, JfrEvents sink, Listener listener) {
-        this.connection = connection;
+    private LiveJfrStream(RecordingChannel channel, JfrSettings settings, JfrEvents sink, Listener listener) {
+        this.channel = channel;
         this.settings = settings;
         this.sink = sink;
         this.listener = listener;
@@ -91,14 +90,13 @@ public final class LiveJfrStream implements AutoCloseable {
      *
      * @throws IOException the target has no Flight Recorder, or the connection failed
      */
-    public static LiveJfrStream start(MBeanServerConnection connection, JfrSettings settings, JfrEvents sink,
+    public static LiveJfrStream start(RecordingChannel channel, JfrSettings settings, JfrEvents sink,
                                       Listener listener) throws IOException {
-        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
-        FlightRecorderBean.check(connection);
-        LiveJfrStream live = new LiveJfrStream(connection, settings, sink, listener);
+        LiveJfrStream live = new LiveJfrStream(channel, settings, sink, listener);
         try {
             live.open();
             live.supervisor.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
@@ -110,9 +108,15 @@ public final class LiveJfrStream implements AutoCloseable {
         return live;
     }
 
-    /** The JMX connection this stream runs over, for an {@link OldObjectTrigger} on the same target. */
-    public MBeanServerConnection connection() {
-        return connection;
+    /** A stream over a JMX connection ({@link JmxRecordingChannel}). */
+    public static LiveJfrStream start(MBeanServerConnection connection, JfrSettings settings, JfrEvents sink,
+                                      Listener listener) throws IOException {
+        return start(new JmxRecordingChannel(connection), settings, sink, listener);
+    }
+
+    /** How this stream's recording runs in the target, for old-object requests on the same target. */
+    public RecordingChannel channel() {
+        return channel;
     }
 
     /**
@@ -121,7 +125,7 @@ public final class LiveJfrStream implements AutoCloseable {
      */
     @Override
     public void close() {
-        RemoteRecordingStream stream;
+        EventStream stream;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -132,28 +136,13 @@ public final class LiveJfrStream implements AutoCloseable {
         }
         supervisor.shutdownNow();
         if (stream != null) {
-            withoutOldObjects(stream);
+            channel.beforeClose(stream);
         }
         if (stream != null && Thread.currentThread() == streamThread) {
             stream.close(); // the thread ends when the sink's callback returns
+            channel.afterClose(stream);
         } else if (stream != null) {
             closeAndAwait(stream);
-        }
-    }
-
-    /**
-     * A recording that samples old objects searches their paths to GC roots when it stops: a pause of the cutoff and
-     * more (1.3 s on 2 GB live with a 1 s cutoff), for a burst nobody reads once we close. Switching the event off
-     * first spares the target that pause.
-     */
-    private void withoutOldObjects(RemoteRecordingStream stream) {
-        Map<String, String> map = new LinkedHashMap<>(settings.toMap());
-        map.put(EventMapper.OLD_OBJECT_SAMPLE + "#enabled", "false");
-        try {
-            stream.setSettings(map);
-        } catch (RuntimeException e) {
-            // The target is gone or refuses: closing is all that is left to do, and it does not pause a dead JVM.
-            LOG.log(System.Logger.Level.DEBUG, "could not change the recording's settings before closing", e);
         }
     }
 
@@ -165,34 +154,28 @@ public final class LiveJfrStream implements AutoCloseable {
      */
     public void setAllocationThrottle(String throttle) throws IOException {
         JfrSettings changed = settings.withAllocationThrottle(throttle);
-        RemoteRecordingStream stream;
+        EventStream stream;
         synchronized (lock) {
             settings = changed;
             stream = current;
         }
         if (stream != null) {
-            try {
-                stream.setSettings(changed.toMap());
-            } catch (RuntimeException e) {
-                throw new IOException("the target refused the new settings: " + e.getMessage(), e);
-            }
+            channel.change(stream, changed);
         }
     }
 
     /** Opens and starts a stream and makes it the current one; false if we were closed meanwhile. */
     private boolean open() throws IOException {
-        RemoteRecordingStream stream = new RemoteRecordingStream(connection);
         AtomicBoolean closedEarly = new AtomicBoolean();
-        try {
-            // Before anything that can fail: the JDK closes the stream quietly when setSettings or start fails.
-            stream.onClose(() -> {
+        // Before anything that can fail: the JDK closes a remote stream quietly when setSettings or start fails.
+        EventStream stream = channel.open(settings, opened -> {
+            opened.onClose(() -> {
                 closedEarly.set(true);
-                troubled(stream, "the stream closed");
+                troubled(opened, "the stream closed");
             });
-            stream.onError(e -> troubled(stream, "error: " + e));
-            stream.setSettings(settings.toMap());
-            stream.setMaxAge(settings.maxAge());
-            stream.setMaxSize(settings.maxSize());
+            opened.onError(e -> troubled(opened, "error: " + e));
+        });
+        try {
             EventRouter.connect(stream, sink);
             stream.onFlush(() -> {
                 lastFlushNanos = System.nanoTime();
@@ -214,6 +197,7 @@ public final class LiveJfrStream implements AutoCloseable {
             return true;
         } catch (IOException | RuntimeException e) {
             stream.close();
+            channel.afterClose(stream);
             throw e;
         }
     }
@@ -230,14 +214,14 @@ public final class LiveJfrStream implements AutoCloseable {
     }
 
     private void checkHealth() {
-        RemoteRecordingStream stream;
+        EventStream stream;
         synchronized (lock) {
             if (closed || ended || current == null) {
                 return;
             }
             stream = current;
         }
-        if (!FlightRecorderBean.answers(connection)) {
+        if (!channel.answers()) {
             recover(stream, NOT_ANSWERING);
         } else if (System.nanoTime() - lastFlushNanos > STALL.toNanos()) {
             recover(stream, "no data from the target for " + STALL.toSeconds() + " s");
@@ -245,7 +229,7 @@ public final class LiveJfrStream implements AutoCloseable {
     }
 
     /** Called from the stream's thread (or whoever closed it): hand over to the supervisor. */
-    private void troubled(RemoteRecordingStream stream, String reason) {
+    private void troubled(EventStream stream, String reason) {
         synchronized (lock) {
             if (closed || ended) {
                 return;
@@ -259,7 +243,7 @@ public final class LiveJfrStream implements AutoCloseable {
         }
     }
 
-    private void recover(RemoteRecordingStream failed, String reason) {
+    private void recover(EventStream failed, String reason) {
         synchronized (lock) {
             if (closed || ended || current != failed) {
                 return; // closed by us, or an old stream's second word (onError, then onClose)
@@ -269,8 +253,8 @@ public final class LiveJfrStream implements AutoCloseable {
         closeAndAwait(failed);
         String why = reason;
         while (true) {
-            if (!FlightRecorderBean.answers(connection)) {
-                end("closed: the target JVM is gone or no longer answers over JMX"
+            if (!channel.answers()) {
+                end("closed: the target JVM is gone or no longer answers"
                         + (why.equals(NOT_ANSWERING) ? "" : " (" + why + ")"));
                 return;
             }
@@ -316,12 +300,13 @@ public final class LiveJfrStream implements AutoCloseable {
         listener.ended(reason);
     }
 
-    private static void closeAndAwait(RemoteRecordingStream stream) {
+    private void closeAndAwait(EventStream stream) {
         stream.close();
         try {
             stream.awaitTermination(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        channel.afterClose(stream);
     }
 }

@@ -34,6 +34,12 @@ public record HeapSample(Instant time, long heapUsed, long heapCommitted, long h
                 threadCount, gcCount, gcTimeMillis, allocationRate, Double.NaN, Double.NaN);
     }
 
+    /** The same sample with what direct buffers hold filled in, from another source than the sample's. */
+    public HeapSample withDirectBufferUsed(long bytes) {
+        return new HeapSample(time, heapUsed, heapCommitted, heapMax, metaspaceUsed, nonHeapUsed, bytes,
+                mappedBufferUsed, threadCount, gcCount, gcTimeMillis, allocationRate, processCpu, monitoringCpu);
+    }
+
     /** The same sample with the allocation rate filled in. */
     public HeapSample withAllocationRate(double bytesPerSecond) {
         return new HeapSample(time, heapUsed, heapCommitted, heapMax, metaspaceUsed, nonHeapUsed, directBufferUsed,

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Has a running JVM write a heap dump of its live objects, through the same attach and JMX connection a session
- * uses ({@code HotSpotDiagnosticMXBean.dumpHeap}), without starting a recording. The target collects first and is
- * paused while it writes.
+ * Has a running JVM write a heap dump of its live objects, through the same connection a session uses
+ * ({@code GC.heap_dump}, or {@code HotSpotDiagnosticMXBean.dumpHeap} over JMX), without starting a recording. The
+ * target collects first and is paused while it writes.
  */
 public final class HeapDumpTaker {
 
@@ -32,7 +32,7 @@ public final class HeapDumpTaker {
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            // A target that exits while dumping drops the JMX connection under the call.
+            // A target that exits while dumping drops the connection under the call.
             throw new SessionException("JVM " + pid + " stopped answering while writing the heap dump: "
                     + SessionException.firstLine(e), e);
         }

@@ -42,6 +42,7 @@ final class JfrCollector implements JfrEvents {
     /** A request unanswered for this long had nothing to emit: a burst comes within ~2 s when there is one. */
     static final Duration SILENT_REQUEST = Duration.ofSeconds(5);
     private volatile Snapshot latest = Snapshot.EMPTY;
+    private volatile long directBuffers = -1;
     private boolean changed;
 
     /**
@@ -88,6 +89,16 @@ final class JfrCollector implements JfrEvents {
         allocations.merge(part);
         changed = true;
         return !allocations.reachedABound();
+    }
+
+    @Override
+    public void directBuffers(long bytes) {
+        directBuffers = bytes;
+    }
+
+    /** What direct buffers held at the latest reading JFR gave, or -1 when it gave none. */
+    long directBuffers() {
+        return directBuffers;
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.leaklens.session;
 import io.leaklens.jfr.JfrSettings;
 import io.leaklens.jfr.LiveJfrStream;
 import io.leaklens.jfr.OldObjectRefresh;
-import io.leaklens.jfr.OldObjectTrigger;
+import io.leaklens.jfr.RecordingChannel;
 import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.HeapSummaryEvent;
 
-import javax.management.MBeanServerConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -28,7 +27,8 @@ final class JfrFeed implements AutoCloseable {
 
     private final JfrCollector collector;
     private final ScheduledExecutorService refresher;
-    private final OldObjectTrigger trigger;
+    private final RecordingChannel channel;
+    private final Duration cutoff;
     private final Runnable changed;
     /** A scheduled refresh that paused the target this long stops the schedule. */
     private final Duration pauseLimit;
@@ -36,19 +36,20 @@ final class JfrFeed implements AutoCloseable {
     private volatile String status;
     private ScheduledFuture<?> schedule;
 
-    private JfrFeed(MBeanServerConnection connection, JfrSettings settings, Duration pauseLimit,
+    private JfrFeed(RecordingChannel channel, JfrSettings settings, Duration pauseLimit,
                     Consumer<HeapSummaryEvent> heapSummaries, Consumer<CollectionEvent> collections, Runnable changed,
                     long pid) {
         this.changed = changed;
         this.pauseLimit = pauseLimit;
         this.collector = new JfrCollector(heapSummaries, collections, snapshot -> changed.run());
-        this.trigger = new OldObjectTrigger(connection, settings.oldObjectCutoff());
+        this.channel = channel;
+        this.cutoff = settings.oldObjectCutoff();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leaklens-old-objects-" + pid);
             t.setDaemon(true);
             return t;
         });
-        this.status = "Streaming allocation samples (" + settings.allocationThrottle() + ")";
+        this.status = streaming(settings.allocationThrottle());
     }
 
     /**
@@ -56,12 +57,12 @@ final class JfrFeed implements AutoCloseable {
      *
      * @param pauseLimit a scheduled old-object refresh that pauses the target this long stops the schedule
      */
-    static JfrFeed start(MBeanServerConnection connection, JfrSettings settings, Duration oldObjectInterval,
+    static JfrFeed start(RecordingChannel channel, JfrSettings settings, Duration oldObjectInterval,
                          Duration pauseLimit, Consumer<HeapSummaryEvent> heapSummaries,
                          Consumer<CollectionEvent> collections, Runnable changed, long pid) {
-        JfrFeed feed = new JfrFeed(connection, settings, pauseLimit, heapSummaries, collections, changed, pid);
+        JfrFeed feed = new JfrFeed(channel, settings, pauseLimit, heapSummaries, collections, changed, pid);
         try {
-            feed.stream = LiveJfrStream.start(connection, settings, feed.collector, new LiveJfrStream.Listener() {
+            feed.stream = LiveJfrStream.start(channel, settings, feed.collector, new LiveJfrStream.Listener() {
                 @Override
                 public void restarted(String reason) {
                     feed.setStatus("The JFR stream was restarted after " + reason + "; events of the gap are lost");
@@ -121,7 +122,7 @@ final class JfrFeed implements AutoCloseable {
     private Duration refresh() {
         try {
             collector.requested(java.time.Instant.now());
-            OldObjectRefresh refresh = trigger.refresh();
+            OldObjectRefresh refresh = channel.emitOldObjects(cutoff);
             collector.requestTook(refresh.clientTime());
             return refresh.clientTime();
         } catch (IOException | RuntimeException e) {
@@ -137,12 +138,21 @@ final class JfrFeed implements AutoCloseable {
             throw new IOException("there is no JFR stream to change");
         }
         s.setAllocationThrottle(throttle);
-        setStatus("Streaming allocation samples (" + throttle.strip().replace(" ", "") + ")");
+        setStatus(streaming(throttle.strip().replace(" ", "")));
+    }
+
+    private String streaming(String throttle) {
+        return "Streaming allocation samples (" + throttle + ") " + channel.describe();
     }
 
     /** Whether the stream runs: its collections and heap summaries then stand in for JMX's GC notifications. */
     boolean streaming() {
         return stream != null;
+    }
+
+    /** What direct buffers held at JFR's latest reading, or -1. */
+    long directBuffers() {
+        return collector.directBuffers();
     }
 
     JfrCollector.Snapshot snapshot() {

@@ -113,7 +113,7 @@ public final class LiveSession implements AutoCloseable {
             throws SessionException {
         TargetConnection connection;
         try {
-            connection = connector.connect(pid);
+            connection = connector.connect(pid, options.transport());
         } catch (AttachException e) {
             throw new SessionException(e.getMessage(), e);
         }
@@ -301,7 +301,9 @@ public final class LiveSession implements AutoCloseable {
 
     private void sampled(HeapSample sample) {
         if (state.connected()) {
-            timeline.add(sample);
+            // Without JMX the connection cannot tell direct buffers; the JFR stream can, once a second.
+            long direct = sample.directBufferUsed() < 0 ? jfr.directBuffers() : -1;
+            timeline.add(direct < 0 ? sample : sample.withDirectBufferUsed(direct));
             leaks.sampled();
             publish(ConnectionStatus.CONNECTED, null, null);
         }

@@ -1,6 +1,12 @@
 package io.leaklens.session;
 
+import io.leaklens.attach.JcmdConnection;
+import io.leaklens.attach.JmxConnection;
 import io.leaklens.attach.TargetConnection;
+import io.leaklens.jfr.DiagnosticCommands;
+import io.leaklens.jfr.JmxRecordingChannel;
+import io.leaklens.jfr.RecordingChannel;
+import io.leaklens.jfr.RepositoryRecordingChannel;
 import io.leaklens.model.CollectionEvent;
 import io.leaklens.model.GcEvent;
 import io.leaklens.model.HeapSummaryEvent;
@@ -15,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * A live session's JFR side: opens the stream on a thread of its own (it takes a few hundred ms, while the heap is
- * shown), falls back to JMX's GC notifications when the target has no JFR, and takes the session's requests for old
+ * shown) over the connection's transport, falls back to JMX's GC notifications when the target has no JFR, and takes the session's requests for old
  * objects and sample rates. Closed once, by whichever comes last of the session's end and the stream's opening.
  */
 final class SessionJfr {
@@ -44,7 +50,7 @@ final class SessionJfr {
                Consumer<GcEvent> notified) {
         long pid = connection.info().pid();
         Thread.ofPlatform().daemon().name("leaklens-jfr-start-" + pid).start(() -> {
-            JfrFeed opened = JfrFeed.start(connection.mbeans(), options.jfrSettings(), options.oldObjectInterval(),
+            JfrFeed opened = JfrFeed.start(channel(), options.jfrSettings(), options.oldObjectInterval(),
                     options.oldObjectPauseLimit(), summaries, collections, changed, pid);
             synchronized (this) {
                 if (closed) {
@@ -57,6 +63,24 @@ final class SessionJfr {
                 listenToGcNotifications(notified);
             }
         });
+    }
+
+    /** The target's recordings run over the connection's own transport: JMX, or diagnostic commands. */
+    private RecordingChannel channel() {
+        return switch (connection) {
+            case JmxConnection jmx -> new JmxRecordingChannel(jmx.mbeans());
+            case JcmdConnection jcmd -> new RepositoryRecordingChannel(new DiagnosticCommands() {
+                @Override
+                public String execute(String command) throws IOException {
+                    return jcmd.jcmd().execute(command);
+                }
+
+                @Override
+                public boolean alive() {
+                    return jcmd.targetRunning();
+                }
+            });
+        };
     }
 
     /**
@@ -79,6 +103,12 @@ final class SessionJfr {
     JfrCollector.Snapshot snapshot() {
         JfrFeed f = feed;
         return f == null ? JfrCollector.Snapshot.EMPTY : f.snapshot();
+    }
+
+    /** What direct buffers held at JFR's latest reading, or -1 when the stream gives none. */
+    long directBuffers() {
+        JfrFeed f = feed;
+        return f == null ? -1 : f.directBuffers();
     }
 
     String status() {

@@ -1,6 +1,7 @@
 package io.leaklens.session;
 
 import io.leaklens.jfr.JfrSettings;
+import io.leaklens.model.Transport;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +15,10 @@ import java.time.temporal.ChronoUnit;
  *                           full GC); zero switches them off
  * @param histogramPauseLimit periodic histograms are skipped while each is predicted to pause the target this long
  *                           or longer ({@link #NO_PAUSE_LIMIT} when the user asked for them whatever they cost)
+ * @param transport          how to reach the target; null for the cheapest it allows (without an agent when it can)
  */
 public record WatchOptions(String allocationThrottle, Duration oldObjectInterval, Duration histogramInterval,
-                           Duration histogramPauseLimit) {
+                           Duration histogramPauseLimit, Transport transport) {
 
     /**
      * Four histograms in 45 s, enough for the leak rules within a minute; each costs the target a full GC (tens of
@@ -44,6 +46,11 @@ public record WatchOptions(String allocationThrottle, Duration oldObjectInterval
         this(allocationThrottle, oldObjectInterval, histogramInterval, DEFAULT_PAUSE_LIMIT);
     }
 
+    public WatchOptions(String allocationThrottle, Duration oldObjectInterval, Duration histogramInterval,
+                        Duration histogramPauseLimit) {
+        this(allocationThrottle, oldObjectInterval, histogramInterval, histogramPauseLimit, null);
+    }
+
     /**
      * Old objects stop being refreshed on schedule once a refresh paused the target this long: the default limit, or
      * a stricter one given for histograms. Lifting the histograms' limit does not lift it: the user asked for
@@ -55,7 +62,13 @@ public record WatchOptions(String allocationThrottle, Duration oldObjectInterval
 
     /** The same options with another limit, e.g. {@link #NO_PAUSE_LIMIT}. */
     public WatchOptions withHistogramPauseLimit(Duration limit) {
-        return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, limit);
+        return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, limit, transport);
+    }
+
+    /** The same options over another transport; null for the cheapest. */
+    public WatchOptions withTransport(Transport newTransport) {
+        return new WatchOptions(allocationThrottle, oldObjectInterval, histogramInterval, histogramPauseLimit,
+                newTransport);
     }
 
     /** Checks the values at once, so that a bad one is a usage error, not a failed stream. */

@@ -4,11 +4,13 @@ import io.leaklens.attach.AttachException.Reason;
 import io.leaklens.fixtures.ExitOnAttach;
 import io.leaklens.fixtures.Idle;
 import io.leaklens.model.HeapSample;
+import io.leaklens.model.Transport;
 import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -44,24 +46,27 @@ class JvmConnectorTest {
         ChildJvm.closeAll(idle25, idle17, attachDisabled, noPerfData);
     }
 
-    @Test
-    void readsTheMemoryOfAJdk25Target() throws Exception {
-        try (TargetConnection connection = connector.connect(idle25.pid())) {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readsTheMemoryOfAJdk25Target(Transport transport) throws Exception {
+        try (TargetConnection connection = connector.connect(idle25.pid(), transport)) {
+            assertThat(connection.transport()).isEqualTo(transport);
             assertThat(connection.info().pid()).isEqualTo(idle25.pid());
             assertThat(connection.info().displayName()).isEqualTo("io.leaklens.fixtures.Idle");
             assertThat(connection.info().jvmVersion()).startsWith(ChildJvm.CURRENT + ".");
             assertThat(connection.info().collectors()).isNotEmpty();
-            assertSampleIsSane(connection.sample());
+            assertSampleIsSane(connection.sample(), transport);
         }
     }
 
-    @Test
-    void readsTheMemoryOfAJdk17Target() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readsTheMemoryOfAJdk17Target(Transport transport) throws Exception {
         assumeTrue(idle17 != null, "no JDK 17 installed");
-        try (TargetConnection connection = connector.connect(idle17.pid())) {
+        try (TargetConnection connection = connector.connect(idle17.pid(), transport)) {
             assertThat(connection.info().jvmVersion()).startsWith("17.");
             assertThat(connection.info().vmName()).isNotBlank();
-            assertSampleIsSane(connection.sample());
+            assertSampleIsSane(connection.sample(), transport);
         }
     }
 
@@ -69,13 +74,14 @@ class JvmConnectorTest {
      * The target says what its CPU goes to: from the second read on, the whole process and its monitoring threads
      * (those answering these very reads among them), each at most what the machine's cores allow.
      */
-    @Test
-    void readsWhatTheTargetsCpuGoesToOnJdk25And17() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readsWhatTheTargetsCpuGoesToOnJdk25And17(Transport transport) throws Exception {
         for (ChildJvm child : java.util.Arrays.asList(idle25, idle17)) {
             if (child == null) {
                 continue;
             }
-            try (TargetConnection connection = connector.connect(child.pid())) {
+            try (TargetConnection connection = connector.connect(child.pid(), transport)) {
                 io.leaklens.model.HeapSample first = connection.sample();
                 for (int i = 0; i < 20; i++) {
                     connection.sample(); // the monitoring threads answer these
@@ -91,30 +97,55 @@ class JvmConnectorTest {
         }
     }
 
+    /** Without performance data there is nothing to read the heap from but JMX: the cheapest way is JMX then. */
     @Test
     void attachesByPidToAJvmThatPublishesNoPerformanceData() throws Exception {
         try (TargetConnection connection = connector.connect(noPerfData.pid())) {
+            assertThat(connection.transport()).isEqualTo(Transport.JMX);
             assertThat(connection.info().displayName()).isEqualTo("io.leaklens.fixtures.Idle");
-            assertSampleIsSane(connection.sample());
+            assertSampleIsSane(connection.sample(), Transport.JMX);
         }
+        AttachException e = catchThrowableOfType(AttachException.class,
+                () -> connector.connect(noPerfData.pid(), Transport.JCMD).close());
+        assertThat(e).hasMessage("JVM " + noPerfData.pid() + " cannot be watched without JMX: it publishes no "
+                + "performance data (-XX:-UsePerfData)");
     }
 
     @Test
-    void aSecondConnectionToTheSameTargetWorks() throws Exception {
-        try (TargetConnection first = connector.connect(idle25.pid());
-             TargetConnection second = connector.connect(idle25.pid())) {
-            assertThat(second.sample().heapUsed()).isPositive();
-            assertThat(first.sample().heapUsed()).isPositive();
+    void theCheapestWayIsWithoutAnAgent() throws Exception {
+        try (TargetConnection connection = connector.connect(idle25.pid())) {
+            assertThat(connection.transport()).isEqualTo(Transport.JCMD);
         }
     }
 
-    private static void assertSampleIsSane(HeapSample sample) {
-        assertThat(sample.heapUsed()).isPositive();
-        assertThat(sample.heapCommitted()).isGreaterThanOrEqualTo(sample.heapUsed());
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aSecondConnectionToTheSameTargetWorks(Transport transport) throws Exception {
+        try (TargetConnection first = connector.connect(idle25.pid(), transport);
+             TargetConnection second = connector.connect(idle25.pid(), transport)) {
+            assertThat(second.sample().heapCommitted()).isPositive();
+            assertThat(first.sample().heapCommitted()).isPositive();
+        }
+    }
+
+    private static void assertSampleIsSane(HeapSample sample, Transport transport) {
+        // G1 publishes eden's use when a region is retired: an idle JVM that has not filled one shows 0 until then.
+        // JMX's own start in the target allocates enough to fill several.
+        assertThat(sample.heapUsed()).isGreaterThanOrEqualTo(transport == Transport.JMX ? 1 : 0);
+        assertThat(sample.heapCommitted()).isPositive().isGreaterThanOrEqualTo(sample.heapUsed());
+        assertThat(sample.heapMax()).isGreaterThanOrEqualTo(sample.heapCommitted());
         assertThat(sample.threadCount()).isPositive();
-        assertThat(sample.metaspaceUsed()).isPositive();
-        assertThat(sample.nonHeapUsed()).isGreaterThanOrEqualTo(sample.metaspaceUsed());
-        assertThat(sample.directBufferUsed()).isGreaterThanOrEqualTo(0);
+        if (transport == Transport.JMX) {
+            assertThat(sample.metaspaceUsed()).isPositive();
+            assertThat(sample.nonHeapUsed()).isGreaterThanOrEqualTo(sample.metaspaceUsed());
+            assertThat(sample.directBufferUsed()).isGreaterThanOrEqualTo(0);
+        } else {
+            // Not in the performance data: the session fills direct buffers in from JFR.
+            assertThat(sample.nonHeapUsed()).isEqualTo(-1);
+            assertThat(sample.directBufferUsed()).isEqualTo(-1);
+            // Published at collections only: unknown (-1) before the first.
+            assertThat(sample.metaspaceUsed()).isNotZero().isGreaterThanOrEqualTo(-1);
+        }
         assertThat(sample.gcCount()).isGreaterThanOrEqualTo(0);
         assertThat(sample.allocationRate()).isNaN();
     }

@@ -1,7 +1,7 @@
 package io.leaklens.bench;
 
 import io.leaklens.attach.JvmConnector;
-import io.leaklens.attach.TargetConnection;
+import io.leaklens.attach.JmxConnection;
 import io.leaklens.jfr.JfrSettings;
 import io.leaklens.session.LiveSession;
 import io.leaklens.session.WatchOptions;
@@ -115,7 +115,7 @@ final class Watchers {
     }
 
     private static AutoCloseable jmx(long pid) throws Exception {
-        TargetConnection connection = new JvmConnector().connect(pid);
+        JmxConnection connection = new JvmConnector().connectJmx(pid);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         poller.scheduleAtFixedRate(connection::sample, 0, 1, TimeUnit.SECONDS);
         return () -> {
@@ -126,7 +126,7 @@ final class Watchers {
     }
 
     private static AutoCloseable stream(long pid, Map<String, String> settings) throws Exception {
-        TargetConnection connection = new JvmConnector().connect(pid);
+        JmxConnection connection = new JvmConnector().connectJmx(pid);
         RemoteRecordingStream stream = new RemoteRecordingStream(connection.mbeans());
         LongAdder events = new LongAdder();
         stream.setSettings(settings);
@@ -140,7 +140,7 @@ final class Watchers {
     }
 
     private static AutoCloseable local(long pid, Map<String, String> settings) throws Exception {
-        TargetConnection connection = new JvmConnector().connect(pid);
+        JmxConnection connection = new JvmConnector().connectJmx(pid);
         FlightRecorderMXBean recorder = JMX.newMXBeanProxy(connection.mbeans(), FLIGHT_RECORDER,
                 FlightRecorderMXBean.class);
         long id = recorder.newRecording();

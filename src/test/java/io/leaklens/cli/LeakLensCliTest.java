@@ -91,6 +91,17 @@ class LeakLensCliTest {
     }
 
     @Test
+    void aTransportMustBeOneLeakLensKnows() {
+        CliRun run = CliRun.run("snapshot", "X", "-o", "x.llsnap", "--transport", "rmi");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'rmi' is not a transport: use auto, jcmd or jmx")
+                .contains("Usage: leaklens snapshot");
+        assertThat(new TransportOption.Converter().convert("JMX")).isEqualTo(io.leaklens.model.Transport.JMX);
+        assertThat(new TransportOption.Converter().convert("auto")).isNull();
+    }
+
+    @Test
     void anOldObjectIntervalMayBeOffButNotNonsense() {
         CliRun run = CliRun.run("watch", "X", "--old-objects-every", "soon");
 

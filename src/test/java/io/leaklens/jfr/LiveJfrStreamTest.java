@@ -1,7 +1,7 @@
 package io.leaklens.jfr;
 
 import io.leaklens.attach.JvmConnector;
-import io.leaklens.attach.TargetConnection;
+import io.leaklens.attach.JmxConnection;
 import io.leaklens.fixtures.StaticListLeak;
 import io.leaklens.model.AllocationSample;
 import io.leaklens.model.HeapSummaryEvent;
@@ -37,8 +37,8 @@ class LiveJfrStreamTest {
     private static ChildJvm leak25;
     private static ChildJvm leak17;
     private static ChildJvm doomed;
-    private static TargetConnection target25;
-    private static TargetConnection target17;
+    private static JmxConnection target25;
+    private static JmxConnection target17;
     private static Watch watch25;
     private static Watch watch17;
 
@@ -51,8 +51,8 @@ class LiveJfrStreamTest {
         leak25 = children.get(0);
         leak17 = children.get(1);
         doomed = children.get(2);
-        target25 = new JvmConnector().connect(leak25.pid());
-        target17 = leak17 == null ? null : new JvmConnector().connect(leak17.pid());
+        target25 = new JvmConnector().connectJmx(leak25.pid());
+        target17 = leak17 == null ? null : new JvmConnector().connectJmx(leak17.pid());
         // Started now, tested last (see @Order): the target tracks old objects only while a recording with them
         // runs, and a leak of one allocated byte in a hundred needs seconds to be sampled.
         watch25 = new Watch(target25);
@@ -65,7 +65,7 @@ class LiveJfrStreamTest {
         final RecordingListener listener = new RecordingListener();
         final LiveJfrStream stream;
 
-        Watch(TargetConnection target) throws IOException {
+        Watch(JmxConnection target) throws IOException {
             stream = LiveJfrStream.start(target.mbeans(), JfrSettings.defaults(), sink, listener);
         }
     }
@@ -77,7 +77,7 @@ class LiveJfrStreamTest {
                 watch.stream.close();
             }
         }
-        for (TargetConnection target : new TargetConnection[] {target25, target17}) {
+        for (JmxConnection target : new JmxConnection[] {target25, target17}) {
             if (target != null) {
                 target.close();
             }
@@ -102,7 +102,7 @@ class LiveJfrStreamTest {
 
             // The target keeps old-object samples from the stream's start on; one in ~100 allocated bytes is an
             // Entry or its payload, so a burst with one in it may take a few seconds of leaking.
-            OldObjectTrigger trigger = new OldObjectTrigger(stream.connection(), Duration.ofSeconds(1));
+            OldObjectTrigger trigger = new OldObjectTrigger(((JmxRecordingChannel) stream.channel()).connection(), Duration.ofSeconds(1));
             entry = Optional.empty();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (entry.isEmpty() && System.nanoTime() < deadline) {
@@ -188,7 +188,7 @@ class LiveJfrStreamTest {
     }
 
     /** An Entry, or an Entry's payload, reached from ENTRIES. */
-    private static boolean heldByAnEntry(OldObjectSample sample) {
+    static boolean heldByAnEntry(OldObjectSample sample) {
         List<ReferenceHop> path = sample.pathFromRoot();
         return path.size() >= 4 && "ENTRIES".equals(path.getFirst().field())
                 && (path.getLast().className().equals(ENTRY)
@@ -200,7 +200,7 @@ class LiveJfrStreamTest {
     void killingTheTargetEndsTheStreamOnce() throws Exception {
         CollectingSink sink = new CollectingSink();
         RecordingListener listener = new RecordingListener();
-        TargetConnection target = new JvmConnector().connect(doomed.pid());
+        JmxConnection target = new JvmConnector().connectJmx(doomed.pid());
         LiveJfrStream stream = LiveJfrStream.start(target.mbeans(), JfrSettings.defaults(), sink, listener);
         try (target) {
             assertThat(CollectingSink.await(Duration.ofSeconds(10), () -> sink.flushes() > 0)).isTrue();
@@ -210,7 +210,7 @@ class LiveJfrStreamTest {
             assertThat(listener.ends).singleElement().asString().startsWith("closed");
             assertThat(listener.restarts).isEmpty();
 
-            OldObjectTrigger trigger = new OldObjectTrigger(stream.connection(), Duration.ofSeconds(1));
+            OldObjectTrigger trigger = new OldObjectTrigger(((JmxRecordingChannel) stream.channel()).connection(), Duration.ofSeconds(1));
             assertThatThrownBy(trigger::refresh).isInstanceOf(IOException.class)
                     .hasMessageStartingWith("old-object refresh failed");
             long start = System.nanoTime();
@@ -241,7 +241,7 @@ class LiveJfrStreamTest {
             int before = sink.allocationCount();
             assertThat(CollectingSink.await(Duration.ofSeconds(10), () -> sink.allocationCount() > before + 10))
                     .as("events flow after the restart").isTrue();
-            assertThat(stream.connection()).isSameAs(target25.mbeans());
+            assertThat(((JmxRecordingChannel) stream.channel()).connection()).isSameAs(target25.mbeans());
         }
         assertThat(listener.restarts).singleElement().asString()
                 .startsWith("restarted after error: ").contains("sink broke once");
@@ -272,7 +272,7 @@ class LiveJfrStreamTest {
     @Order(1)
     @Test
     void refusesAConnectionWithoutAnswer() throws Exception {
-        TargetConnection target = new JvmConnector().connect(leak25.pid());
+        JmxConnection target = new JvmConnector().connectJmx(leak25.pid());
         target.close();
         assertThatThrownBy(() -> LiveJfrStream.start(target.mbeans(), JfrSettings.defaults(), new CollectingSink(),
                 new RecordingListener())).isInstanceOf(IOException.class);

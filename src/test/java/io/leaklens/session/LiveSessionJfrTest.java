@@ -9,6 +9,7 @@ import io.leaklens.model.OldObjectSample;
 import io.leaklens.model.OldObjectSet;
 import io.leaklens.model.ReferenceHop;
 import io.leaklens.model.SessionState;
+import io.leaklens.model.Transport;
 import io.leaklens.support.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -50,8 +51,10 @@ class LiveSessionJfrTest {
         leak25 = children.get(0);
         leak17 = children.get(1);
         // Connected at once: the target tracks old objects only while a recording runs, so the earlier the better.
+        // The JDK 25 target the cheapest way (no agent), the JDK 17 one over JMX: both transports, end to end.
         session25 = LiveSession.connect(leak25.pid());
-        session17 = leak17 == null ? null : LiveSession.connect(leak17.pid());
+        session17 = leak17 == null ? null
+                : LiveSession.connect(leak17.pid(), WatchOptions.DEFAULTS.withTransport(Transport.JMX));
     }
 
     @AfterAll
@@ -127,7 +130,11 @@ class LiveSessionJfrTest {
         SessionState state = await(session25, Duration.ofSeconds(10), "a JFR status",
                 s -> !s.jfrStatus().isBlank());
 
-        assertThat(state.jfrStatus()).doesNotContain("\n").startsWith("Streaming allocation samples");
+        assertThat(state.jfrStatus()).doesNotContain("\n").isEqualTo(
+                "Streaming allocation samples (150/s) from the target's disk repository");
+        // Direct buffers are not in the performance data: JFR's statistics fill them in, once a second.
+        await(session25, Duration.ofSeconds(5), "direct buffers", s -> s.heap().latest()
+                .filter(sample -> sample.directBufferUsed() >= 0).isPresent());
         session25.setOldObjectInterval(Duration.ZERO);
         session25.setOldObjectInterval(Duration.ofSeconds(30));
         session25.setOldObjectInterval(Duration.ZERO);
@@ -203,8 +210,8 @@ class LiveSessionJfrTest {
     @Test
     void whatTheTargetsMonitoringThreadsAllocateIsCountedApart() throws Exception {
         for (LiveSession session : session17 == null ? List.of(session25) : List.of(session25, session17)) {
-            // LeakLens's own reads (the heap once a second, histograms, the JFR stream) run on the target's RMI
-            // threads; JFR's periodic events on its own thread.
+            // Over JMX, LeakLens's own reads (the heap once a second, histograms, the JFR stream) run on the
+            // target's RMI threads; without JMX, histograms on its attach listener; JFR's periodic events on its own.
             SessionState state = await(session, Duration.ofSeconds(20), "monitoring threads' allocations",
                     s -> s.allocations().monitoringBytes() > 0);
 
@@ -241,7 +248,7 @@ class LiveSessionJfrTest {
                 LiveSessionJfrTest::hasFixtureAllocations);
         assertFixtureAllocations(state.allocations());
         assertThat(state.target().jvmVersion()).startsWith("17.");
-        assertThat(state.jfrStatus()).startsWith("Streaming allocation samples");
+        assertThat(state.jfrStatus()).isEqualTo("Streaming allocation samples (150/s) over JMX");
 
         leak17.kill();
         SessionState gone = await(session17, Duration.ofSeconds(5), "the disconnect", s -> !s.connected());
