@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *   for others;</li>
  *   <li>{@code cli} or {@code cli:JAVA_OPTIONS}: {@code ./leaklens watch PID}, as users run it;</li>
  *   <li>{@code leaklens-quiet}: the same without class histograms and old-object refreshes;</li>
+ *   <li>{@code cli} and {@code cli-jmx}: {@code ./leaklens watch} as users run it, the cheapest way or over JMX;</li>
  *   <li>{@code jmx}: what a session reads over JMX once a second, nothing else;</li>
  *   <li>{@code stream:EVENTS} and {@code local:EVENTS}: a {@link RemoteRecordingStream}, or a recording that stays
  *   in the target, of events joined by {@code +}: {@code alloc} (allocation samples with stack traces at the
@@ -63,7 +64,8 @@ final class Watchers {
             case "leaklens-quiet" -> LiveSession.connect(pid,
                     new WatchOptions(JfrSettings.DEFAULT_THROTTLE, Duration.ZERO, Duration.ZERO))::close;
             case "jmx" -> jmx(pid);
-            case "cli" -> cli(pid, events);
+            case "cli" -> cli(pid, events, "auto");
+            case "cli-jmx" -> cli(pid, events, "jmx");
             case "agentless" -> agentless(pid, jdk);
             case "stream" -> stream(pid, settings(events));
             case "local" -> local(pid, settings(events));
@@ -78,10 +80,11 @@ final class Watchers {
 
     /**
      * The LeakLens CLI as users run it, {@code ./leaklens watch PID}, for far longer than a window; ended with the
-     * window. Its JVM options ({@code LEAKLENS_JAVA_OPTS}) follow the colon.
+     * window. Its JVM options ({@code LEAKLENS_JAVA_OPTS}) follow the colon; {@code cli-jmx} watches over JMX.
      */
-    private static AutoCloseable cli(long pid, String javaOptions) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("./leaklens", "watch", Long.toString(pid), "--duration", "1h")
+    private static AutoCloseable cli(long pid, String javaOptions, String transport) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("./leaklens", "watch", Long.toString(pid), "--duration", "1h",
+                "--transport", transport)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("LEAKLENS_JAVA_OPTS", javaOptions);
         Process cli = builder.start();
@@ -93,21 +96,24 @@ final class Watchers {
     }
 
     /**
-     * LeakLens's options from {@code histograms=60s,old=30s,throttle=150/s} (any of them; the rest at defaults;
-     * {@code off} for none).
+     * LeakLens's options from {@code histograms=60s,old=30s,throttle=150/s,transport=jmx} (any of them; the rest at
+     * defaults; {@code off} for none).
      */
     static WatchOptions options(String spec) {
         WatchOptions o = WatchOptions.DEFAULTS;
+        io.leaklens.model.Transport transport = null;
         for (String part : spec.isEmpty() ? new String[0] : spec.split(",")) {
             String[] kv = part.split("=", 2);
             switch (kv[0]) {
                 case "histograms" -> o = new WatchOptions(o.allocationThrottle(), o.oldObjectInterval(), duration(kv[1]));
                 case "old" -> o = new WatchOptions(o.allocationThrottle(), duration(kv[1]), o.histogramInterval());
                 case "throttle" -> o = new WatchOptions(kv[1], o.oldObjectInterval(), o.histogramInterval());
+                case "transport" -> transport = io.leaklens.model.Transport.valueOf(
+                        kv[1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown LeakLens option " + part);
             }
         }
-        return o;
+        return o.withTransport(transport);
     }
 
     private static Duration duration(String text) {

@@ -109,10 +109,15 @@ public final class HeapViewModel {
                 new Metric("gcs", "GCs", Long.toString(summary.gcCount()),
                         summary.gcPauseTotal().toMillis() + " ms · longest "
                                 + summary.longestGc().toMillis() + " ms"),
+                // Watched without JMX, a JVM publishes metaspace at collections only, and neither non-heap nor
+                // mapped buffers; direct buffers come from JFR a moment later. Unknown is a dash, never 0.
                 new Metric("metaspace", "Metaspace", ByteSize.format(last.metaspaceUsed()),
-                        ByteSize.format(last.nonHeapUsed()) + " non-heap"),
-                new Metric("buffers", "Direct buffers", ByteSize.format(Math.max(0, last.directBufferUsed())),
-                        ByteSize.format(Math.max(0, last.mappedBufferUsed())) + " mapped"),
+                        last.metaspaceUsed() < 0 ? "known after the first GC"
+                                : last.nonHeapUsed() < 0 ? "class metadata"
+                                : ByteSize.format(last.nonHeapUsed()) + " non-heap"),
+                new Metric("buffers", "Direct buffers", ByteSize.format(last.directBufferUsed()),
+                        last.mappedBufferUsed() < 0 ? "mapped: not told"
+                                : ByteSize.format(last.mappedBufferUsed()) + " mapped"),
                 new Metric("threads", "Threads", Integer.toString(last.threadCount()), "live now"),
                 costMetric(MonitoringCost.of(history)));
     }
@@ -143,7 +148,7 @@ public final class HeapViewModel {
                 .append(" · committed ").append(ByteSize.format(nearest.heapCommitted())).append('\n')
                 .append("allocating ").append(ByteSize.format(nearest.allocationRate())).append("/s\n")
                 .append("metaspace ").append(ByteSize.format(nearest.metaspaceUsed()))
-                .append(" · direct ").append(ByteSize.format(Math.max(0, nearest.directBufferUsed())));
+                .append(" · direct ").append(ByteSize.format(nearest.directBufferUsed()));
         for (GcEvent gc : state.heap().gcEvents()) {
             if (Math.abs(HeapChartData.seconds(gc.end()) - time) <= 0.75) {
                 text.append('\n').append(String.format(Locale.ROOT, "GC: %s (%s), %d ms, %s → %s", gc.collector(),

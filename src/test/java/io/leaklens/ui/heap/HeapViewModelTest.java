@@ -64,6 +64,22 @@ class HeapViewModelTest {
         assertThat(model.metricsProperty().get().get(7).value()).isEqualTo("–");
     }
 
+    /** Watched without JMX: what the JVM does not publish is a dash and a word, never 0. */
+    @Test
+    void whatTheJvmDoesNotTellIsUnknownNotZero() {
+        HeapSample s = sample(1, 30, MB);
+        HeapSample withoutJmx = new HeapSample(s.time(), s.heapUsed(), s.heapCommitted(), s.heapMax(), -1, -1, -1,
+                -1, s.threadCount(), s.gcCount(), s.gcTimeMillis(), s.allocationRate());
+        List<Metric> metrics = HeapViewModel.metricsOf(new HeapHistory(List.of(withoutJmx), List.of(), List.of()));
+
+        Metric metaspace = metrics.get(4);
+        Metric buffers = metrics.get(5);
+        assertThat(metaspace.value()).isEqualTo("–");
+        assertThat(metaspace.detail()).isEqualTo("known after the first GC");
+        assertThat(buffers.value()).isEqualTo("–");
+        assertThat(buffers.detail()).isEqualTo("mapped: not told");
+    }
+
     @Test
     void theCostTileSaysWhatTheMonitoringThreadsTookOfACoreLately() {
         List<HeapSample> samples = new java.util.ArrayList<>();
