@@ -104,7 +104,7 @@ public final class HeapViewModel {
                 new Metric("live-set", "Live set after GC",
                         summary.liveSetEnd() < 0 ? "–" : ByteSize.format(summary.liveSetEnd()),
                         summary.liveSetEnd() < 0 ? "no GC seen yet" : trendText),
-                new Metric("allocation", "Allocation rate", ByteSize.format(last.allocationRate()) + "/s",
+                new Metric("allocation", "Allocation rate", ByteSize.format(latestAllocationRate(history)) + "/s",
                         "average " + ByteSize.format(summary.averageAllocationRate()) + "/s"),
                 new Metric("gcs", "GCs", Long.toString(summary.gcCount()),
                         summary.gcPauseTotal().toMillis() + " ms · longest "
@@ -120,6 +120,20 @@ public final class HeapViewModel {
                                 : ByteSize.format(last.mappedBufferUsed()) + " mapped"),
                 new Metric("threads", "Threads", Integer.toString(last.threadCount()), "live now"),
                 costMetric(MonitoringCost.of(history)));
+    }
+
+    /**
+     * The newest known allocation rate, a few seconds back at most: the interval in which a collection happened is
+     * measured once JFR has told the collection, a second or so later, and the tile would blink a dash meanwhile.
+     */
+    static double latestAllocationRate(HeapHistory history) {
+        List<HeapSample> samples = history.samples();
+        for (int i = samples.size() - 1; i >= Math.max(0, samples.size() - 5); i--) {
+            if (!Double.isNaN(samples.get(i).allocationRate())) {
+                return samples.get(i).allocationRate();
+            }
+        }
+        return Double.NaN;
     }
 
     /** What watching costs the JVM now: the CPU of the threads that answer LeakLens there. */

@@ -64,6 +64,17 @@ class HeapViewModelTest {
         assertThat(model.metricsProperty().get().get(7).value()).isEqualTo("–");
     }
 
+    @Test
+    void theAllocationTileKeepsTheNewestKnownRateWhileACollectionIsBeingTold() {
+        List<HeapSample> samples = List.of(sample(0, 20, Double.NaN), sample(1, 25, 5.0 * MB),
+                sample(2, 12, Double.NaN));
+
+        assertThat(HeapViewModel.metricsOf(new HeapHistory(samples, List.of(), List.of())).get(2).value())
+                .isEqualTo("5.00 MB/s");
+        assertThat(HeapViewModel.latestAllocationRate(new HeapHistory(samples.subList(0, 1), List.of(), List.of())))
+                .isNaN();
+    }
+
     /** Watched without JMX: what the JVM does not publish is a dash and a word, never 0. */
     @Test
     void whatTheJvmDoesNotTellIsUnknownNotZero() {
