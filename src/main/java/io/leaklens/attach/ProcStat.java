@@ -59,6 +59,15 @@ public final class ProcStat {
         return threads;
     }
 
+    /** CPU nanoseconds one thread of the process used so far, or -1 once it has ended. */
+    public static long threadNanos(long pid, long tid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat")));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** CPU nanoseconds the whole machine spent busy so far, all cores ({@code /proc/stat}: all but idle and iowait). */
     public static long machineBusyNanos() throws IOException {
         String all = Files.readString(Path.of("/proc/stat"));
