@@ -26,8 +26,13 @@ public final class ClassHistogramParser {
     private ClassHistogramParser() {
     }
 
-    /** The histogram in the text; lines that are not rows are skipped. */
+    /** The live histogram in the text; lines that are not rows are skipped. */
     public static ClassHistogram parse(String text, Duration took) {
+        return parse(text, took, true);
+    }
+
+    /** The histogram in the text, of live objects or (a heap walk's) of all; lines that are not rows are skipped. */
+    public static ClassHistogram parse(String text, Duration took, boolean liveOnly) {
         List<HistogramEntry> rows = new ArrayList<>();
         long instances = 0;
         long bytes = 0;
@@ -40,7 +45,7 @@ public final class ClassHistogramParser {
             }
         }
         rows.sort(Comparator.comparingLong(HistogramEntry::bytes).reversed());
-        return new ClassHistogram(rows, instances, bytes, took);
+        return new ClassHistogram(rows, instances, bytes, took, liveOnly);
     }
 
     /** {@code 1:  15251  1095456  [B (java.base@17.0.15)}, or null for any other line. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -135,6 +136,17 @@ public final class JcmdConnection implements TargetConnection {
                 used.processCores(), used.monitoringCores());
     }
 
+    @Override
+    public Optional<Duration> timeAtSafepoints() {
+        try {
+            long ticks = PerfData.read(perfData).number("sun.rt.safepointTime", -1);
+            return ticks < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(Math.round(ticks * 1e9 / ticksPerSecond)));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "the safepoint counter of JVM " + info.pid() + " cannot be read", e);
+            return Optional.empty();
+        }
+    }
+
     private void awaitNotStopped() {
         long deadline = System.nanoTime() + STOPPED_WAIT.toNanos();
         while (targetStopped() && System.nanoTime() < deadline && !closed.get()) {
@@ -153,7 +165,16 @@ public final class JcmdConnection implements TargetConnection {
      */
     @Override
     public String classHistogram() throws IOException {
-        String text = jcmd.execute("GC.class_histogram");
+        return histogram("GC.class_histogram");
+    }
+
+    @Override
+    public String heapWalkHistogram() throws IOException {
+        return histogram("GC.class_histogram -all");
+    }
+
+    private String histogram(String command) throws IOException {
+        String text = jcmd.execute(command);
         if (!text.strip().lines().reduce((a, b) -> b).orElse("").startsWith("Total")) {
             throw new IOException("JVM " + info.pid() + (ProcessCommand.isRunning(info.pid())
                     ? " sent an incomplete class histogram" : " ended while it counted its classes"));

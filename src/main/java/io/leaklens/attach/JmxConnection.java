@@ -139,9 +139,18 @@ public final class JmxConnection implements TargetConnection {
 
     @Override
     public String classHistogram() throws IOException {
+        return histogram();
+    }
+
+    @Override
+    public String heapWalkHistogram() throws IOException {
+        return histogram("-all");
+    }
+
+    private String histogram(String... options) throws IOException {
         try {
             Object text = mbeans.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+                    "gcClassHistogram", new Object[] {options}, new String[] {String[].class.getName()});
             return String.valueOf(text);
         } catch (javax.management.JMException e) {
             throw new IOException("the target refused GC.class_histogram: " + e.getMessage(), e);

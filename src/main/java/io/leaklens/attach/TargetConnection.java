@@ -7,6 +7,8 @@ import io.leaklens.model.Transport;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,21 @@ public sealed interface TargetConnection extends AutoCloseable permits JmxConnec
      * collection first and is paused while it collects and counts.
      */
     String classHistogram() throws IOException;
+
+    /**
+     * {@code GC.class_histogram -all} as text: every object, garbage included, counted by a walk of the heap without
+     * collecting first. The target is paused for the walk only: about a third of a live histogram's pause on the
+     * same heap, so it measures, cheaply, how long counting this heap takes.
+     */
+    String heapWalkHistogram() throws IOException;
+
+    /**
+     * The time the target has spent stopped at safepoints since it started, as its own counters tell; read before
+     * and after a request, the pause the request cost it. Empty where the counters cannot be read.
+     */
+    default Optional<Duration> timeAtSafepoints() {
+        return Optional.empty();
+    }
 
     /**
      * Has the target write a heap dump of its live objects (it collects first) to {@code file}, a path on the

@@ -11,7 +11,7 @@ import io.leaklens.model.TimedHistogram;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * The class histograms of a live session. Each makes the target run a full collection and pauses it meanwhile, so
  * the periodic ones run on a thread of their own and are skipped while one would pause the target for the
  * session's limit or longer; they resume by themselves once the prediction falls below it (a smaller heap, or a
- * snapshot that measured a faster target).
+ * snapshot that measured a faster target). Where only the prior rate rules them out, the heap is first walked once
+ * (a much shorter pause) to measure how long counting it takes: a big heap of big arrays then gets its histograms.
  */
 final class HistogramSchedule {
 
@@ -37,6 +38,8 @@ final class HistogramSchedule {
     private final ScheduledExecutorService thread;
     /** Histograms being taken now (a periodic one and a snapshot's may overlap): the target is paused by us. */
     private final AtomicInteger taking = new AtomicInteger();
+    /** Whether the heap was walked to measure it; once is enough (on the histogram thread only). */
+    private boolean walked;
 
     HistogramSchedule(TargetConnection connection, WatchOptions options, Supplier<SessionState> state, Clock clock) {
         this.connection = connection;
@@ -65,6 +68,14 @@ final class HistogramSchedule {
             return;
         }
         Optional<PredictedPause> tooLong = tooLong();
+        if (tooLong.isPresent() && !tooLong.get().measured() && !walked) {
+            walked = true;
+            Optional<TimedHistogram> walk = walkHeap();
+            if (walk.isPresent()) {
+                taken.accept(walk.get());
+                tooLong = tooLong(List.of(walk.get()));
+            }
+        }
         if (tooLong.isPresent()) {
             skipped.accept(tooLong.get());
             return;
@@ -78,16 +89,53 @@ final class HistogramSchedule {
         }
     }
 
+    /**
+     * Walks the heap once to measure how long counting it takes, when the walk itself is predicted to pause the
+     * target less than the limit; empty otherwise, or when the target refused.
+     */
+    private Optional<TimedHistogram> walkHeap() {
+        if (HistogramPausePredictor.predictWalk(state.get().heap()).reaches(options.histogramPauseLimit())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TimedHistogram(clock.instant(), count(connection::heapWalkHistogram, false)));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a heap walk failed", e);
+            return Optional.empty();
+        }
+    }
+
     /** Takes a histogram now, on the calling thread, and measures how long the target took. */
     ClassHistogram take() throws IOException {
+        return count(connection::classHistogram, true);
+    }
+
+    /**
+     * Counts and measures the pause: the target's own time at safepoints meanwhile where its counters tell (the
+     * request's time also holds the wait behind other diagnostic commands and the text's transfer), else the time
+     * the request took.
+     */
+    private ClassHistogram count(HistogramRequest request, boolean liveOnly) throws IOException {
+        Optional<Duration> pausedBefore = connection.timeAtSafepoints();
         long start = System.nanoTime();
         taking.incrementAndGet();
         try {
-            String text = connection.classHistogram();
-            return ClassHistogramParser.parse(text, Duration.ofNanos(System.nanoTime() - start));
+            String text = request.text();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Optional<Duration> pausedAfter = connection.timeAtSafepoints();
+            if (pausedBefore.isPresent() && pausedAfter.isPresent()
+                    && pausedAfter.get().compareTo(pausedBefore.get()) > 0) {
+                took = pausedAfter.get().minus(pausedBefore.get());
+            }
+            return ClassHistogramParser.parse(text, took, liveOnly);
         } finally {
             taking.decrementAndGet();
         }
+    }
+
+    /** One of the connection's two ways of counting the heap. */
+    private interface HistogramRequest {
+        String text() throws IOException;
     }
 
     /** Whether a histogram is being taken: the target is paused by a full collection we asked for. */
@@ -97,13 +145,16 @@ final class HistogramSchedule {
 
     /** The pause of a histogram taken now, predicted from the target's heap and its earlier histograms. */
     PredictedPause predict() {
-        SessionState now = state.get();
-        return HistogramPausePredictor.predict(now.heap(), now.histograms());
+        return HistogramPausePredictor.predict(state.get().heap(), state.get().histograms());
     }
 
     /** The predicted pause of a histogram taken now, when it reaches the session's limit. */
     Optional<PredictedPause> tooLong() {
-        PredictedPause pause = predict();
+        return tooLong(state.get().histograms());
+    }
+
+    private Optional<PredictedPause> tooLong(List<TimedHistogram> measured) {
+        PredictedPause pause = HistogramPausePredictor.predict(state.get().heap(), measured);
         return pause.reaches(options.histogramPauseLimit()) ? Optional.of(pause) : Optional.empty();
     }
 

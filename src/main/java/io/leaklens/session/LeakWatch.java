@@ -92,8 +92,10 @@ final class LeakWatch {
         if (due) {
             due = false;
             samplesSinceCheck = 0;
-            List<TimedHistogram> evidence = periodicHistograms || histograms.size() >= LeakDetector.MIN_HISTOGRAMS
-                    ? histograms : List.of();
+            // A heap walk counted garbage too: it measured the pause, it tells nothing of growth.
+            List<TimedHistogram> live = histograms.stream().filter(h -> h.histogram().liveOnly()).toList();
+            List<TimedHistogram> evidence = periodicHistograms || live.size() >= LeakDetector.MIN_HISTOGRAMS
+                    ? live : List.of();
             LeakReport latest = LeakDetector.analyze(heap, evidence, allocations, oldObjects);
             if (latest.verdict() == LeakVerdict.LEAK && detectedAt == null) {
                 detectedAt = now;

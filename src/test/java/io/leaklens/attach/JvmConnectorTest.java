@@ -128,6 +128,18 @@ class JvmConnectorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void countsTheLiveHeapOrWalksAllOfItByEitherTransport(Transport transport) throws Exception {
+        ChildJvm target = idle17 != null ? idle17 : idle25;
+        try (TargetConnection connection = connector.connect(target.pid(), transport)) {
+            for (String text : List.of(connection.classHistogram(), connection.heapWalkHistogram())) {
+                assertThat(text).contains("java.lang.String");
+                assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("Total");
+            }
+        }
+    }
+
     private static void assertSampleIsSane(HeapSample sample, Transport transport) {
         // G1 publishes eden's use when a region is retired: an idle JVM that has not filled one shows 0 until then.
         // JMX's own start in the target allocates enough to fill several.

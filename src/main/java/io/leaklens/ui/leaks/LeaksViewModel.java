@@ -110,7 +110,8 @@ public final class LeaksViewModel {
         }
         TimedHistogram last = histograms.getLast();
         return String.format(Locale.ROOT, "%d class histograms so far; the last paused the target for %d ms "
-                + "(a full GC).", histograms.size(), last.histogram().took().toMillis());
+                + "(%s).", histograms.size(), last.histogram().took().toMillis(),
+                last.histogram().liveOnly() ? "a full GC" : "a walk of the heap, to measure it");
     }
 
     static String describe(LeakSuspect suspect) {
