@@ -42,6 +42,9 @@ public final class OverheadBench implements Callable<Integer> {
     String young = "256m";
     @Option(names = "--live-mb", description = "stable live data the target keeps (default: ${DEFAULT-VALUE})")
     int liveMb = 0;
+    @Option(names = "--rate", description = "operations per second in all, paced as a service's requests; 0 runs"
+            + " flat out (default: ${DEFAULT-VALUE})")
+    int rate = 0;
     @Option(names = "--modes", split = ",", description = "watched modes, in turn (default: ${DEFAULT-VALUE})")
     List<String> modes = List.of("leaklens", "jfc:profile");
     @Option(names = "--cycles", description = "windows per mode (default: ${DEFAULT-VALUE})")
@@ -59,9 +62,14 @@ public final class OverheadBench implements Callable<Integer> {
             + " followed by another): what a first connection leaves behind is counted; else one target throughout")
     boolean fresh;
 
-    /** What one window measured. */
-    record Window(String mode, double opsPerSecond, double workerNanosPerOp, Map<ProcCpu.Group, Double> groupCores,
-                  double watcherCores) {
+    /**
+     * What one window measured.
+     *
+     * @param targetNanosPerOp the whole target's CPU (every thread of it) per operation: on a paced target, what
+     *                         watching costs it shows here rather than in its throughput
+     */
+    record Window(String mode, double opsPerSecond, double workerNanosPerOp, double targetNanosPerOp,
+                  Map<ProcCpu.Group, Double> groupCores, double watcherCores) {
     }
 
     public static void main(String[] args) {
@@ -74,9 +82,9 @@ public final class OverheadBench implements Callable<Integer> {
         if (!young.equals("auto")) {
             options.add("-Xmn" + young);
         }
-        System.out.printf(Locale.ROOT, "target: JDK %d, %s, %d threads, work %d, heap %s (young %s), live %d MB;"
-                        + " %d windows of %d s per mode (first %d s not counted)%n", jdk, load, threads, work, heap, young,
-                liveMb, cycles, window, skip);
+        System.out.printf(Locale.ROOT, "target: JDK %d, %s, %d threads, work %d, %s, heap %s (young %s), live %d MB;"
+                        + " %d windows of %d s per mode (first %d s not counted)%n", jdk, load, threads, work,
+                rate > 0 ? "paced at " + rate + " ops/s" : "flat out", heap, young, liveMb, cycles, window, skip);
         if (fresh) {
             List<Window> windows = new ArrayList<>();
             for (int cycle = 0; cycle < cycles; cycle++) {
@@ -116,7 +124,8 @@ public final class OverheadBench implements Callable<Integer> {
 
     private ChildJvm start(List<String> options) {
         return ChildJvm.of(OverheadLoad.class).jdk(jdk).jvmOptions(options.toArray(String[]::new))
-                .args(load, Integer.toString(threads), Integer.toString(work), Integer.toString(liveMb)).start();
+                .args(load, Integer.toString(threads), Integer.toString(work), Integer.toString(liveMb),
+                        Integer.toString(rate)).start();
     }
 
     private Window measure(ChildJvm child, String mode) throws Exception {
@@ -128,8 +137,9 @@ public final class OverheadBench implements Callable<Integer> {
             Thread.sleep((window - skip) * 1000L);
             Reading end = Reading.of(child);
             Window w = start.until(end, mode);
-            System.out.printf(Locale.ROOT, "  %-24s %10.0f ops/s  workers %7.0f ns/op  monitoring %5.1f %%  gc+vm %5.1f %%"
-                            + "  watcher %5.1f %% of a core%n", mode, w.opsPerSecond, w.workerNanosPerOp,
+            System.out.printf(Locale.ROOT, "  %-24s %10.0f ops/s  workers %7.0f ns/op  target %7.0f ns/op  monitoring"
+                            + " %5.1f %%  gc+vm %5.1f %%  watcher %5.1f %% of a core%n", mode, w.opsPerSecond,
+                    w.workerNanosPerOp, w.targetNanosPerOp,
                     100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)),
                     100 * (w.groupCores.get(ProcCpu.Group.GC) + w.groupCores.get(ProcCpu.Group.VM)),
                     100 * w.watcherCores);
@@ -143,7 +153,7 @@ public final class OverheadBench implements Callable<Integer> {
      * The counters at one moment: the target's operations (as it reported them), its threads' CPU, and the CPU of
      * everything else on the machine (the watcher: this JVM, a LeakLens CLI, jcmd; an idle machine adds ~0.2 %).
      */
-    private record Reading(long nanos, long ops, Map<ProcCpu.Group, Long> cpu, long watcherCpu) {
+    private record Reading(long nanos, long ops, Map<ProcCpu.Group, Long> cpu, long targetCpu, long watcherCpu) {
 
         static Reading of(ChildJvm child) throws InterruptedException {
             long before = System.nanoTime();
@@ -151,8 +161,9 @@ public final class OverheadBench implements Callable<Integer> {
             while (true) {
                 String[] line = child.lastLine("ops ").orElse("ops 0 0").split(" ");
                 if (Long.parseLong(line[1]) >= before || !child.process().isAlive()) {
+                    long target = ProcCpu.process(child.pid());
                     return new Reading(Long.parseLong(line[1]), Long.parseLong(line[2]), ProcCpu.byGroup(child.pid()),
-                            ProcCpu.machine() - ProcCpu.process(child.pid()));
+                            target, ProcCpu.machine() - target);
                 }
                 Thread.sleep(10);
             }
@@ -166,17 +177,20 @@ public final class OverheadBench implements Callable<Integer> {
                 cores.put(g, (end.cpu.get(g) - cpu.get(g)) / 1e9 / seconds);
             }
             double workerNanos = end.cpu.get(ProcCpu.Group.WORKERS) - cpu.get(ProcCpu.Group.WORKERS);
-            return new Window(mode, ops / seconds, workerNanos / ops, cores, (end.watcherCpu - watcherCpu) / 1e9 / seconds);
+            return new Window(mode, ops / seconds, workerNanos / ops, (double) (end.targetCpu - targetCpu) / ops, cores,
+                    (end.watcherCpu - watcherCpu) / 1e9 / seconds);
         }
     }
 
     private void report(List<Window> windows) {
         System.out.println();
-        System.out.println("mode: median ratio to the windows around it (range over windows); worker CPU per"
-                + " operation, ratio; CPU of monitoring threads, GC+VM, and the watching JVM, % of one core");
+        System.out.println("mode: median ratio to the windows around it (range over windows); capacity: the whole"
+                + " target's CPU per operation around it ÷ watched (on a paced target, the throughput left); worker CPU"
+                + " per operation, ratio; CPU of monitoring threads, GC+VM, and the watching JVM, % of one core");
         for (String mode : modes) {
             List<Double> throughput = new ArrayList<>();
             List<Double> perOp = new ArrayList<>();
+            List<Double> capacity = new ArrayList<>();
             List<Double> monitoring = new ArrayList<>();
             List<Double> gcVm = new ArrayList<>();
             List<Double> watcher = new ArrayList<>();
@@ -189,12 +203,14 @@ public final class OverheadBench implements Callable<Integer> {
                 Window after = windows.get(i + 1);
                 throughput.add(w.opsPerSecond / ((before.opsPerSecond + after.opsPerSecond) / 2));
                 perOp.add(w.workerNanosPerOp / ((before.workerNanosPerOp + after.workerNanosPerOp) / 2));
+                capacity.add((before.targetNanosPerOp + after.targetNanosPerOp) / 2 / w.targetNanosPerOp);
                 monitoring.add(100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)));
                 gcVm.add(100 * (w.groupCores.get(ProcCpu.Group.GC) + w.groupCores.get(ProcCpu.Group.VM)));
                 watcher.add(100 * w.watcherCores);
             }
-            System.out.printf(Locale.ROOT, "%-24s throughput %s  worker CPU/op %s  monitoring %s %%  gc+vm %s %%"
-                            + "  watcher %s %%%n", mode, spread(throughput, "%.3f"), spread(perOp, "%.3f"),
+            System.out.printf(Locale.ROOT, "%-24s throughput %s  capacity %s  worker CPU/op %s  monitoring %s %%"
+                            + "  gc+vm %s %%  watcher %s %%%n", mode, spread(throughput, "%.3f"), spread(capacity, "%.3f"),
+                    spread(perOp, "%.3f"),
                     spread(monitoring, "%.1f"), spread(gcVm, "%.1f"), spread(watcher, "%.1f"));
         }
         List<Double> off = new ArrayList<>();
@@ -209,11 +225,15 @@ public final class OverheadBench implements Callable<Integer> {
     private void reportFresh(List<Window> windows) {
         System.out.println();
         System.out.println("mode: watched ÷ before on the same fresh target, median (range); after it was closed ÷"
-                + " before; worker CPU per operation, watched ÷ before; monitoring threads and watching JVM, % of a core");
+                + " before; capacity: the whole target's CPU per operation before ÷ watched (and ÷ after: on a paced"
+                + " target, the throughput left); worker CPU per operation, watched ÷ before; monitoring threads and"
+                + " watching JVM, % of a core");
         for (String mode : modes) {
             List<Double> watched = new ArrayList<>();
             List<Double> after = new ArrayList<>();
             List<Double> perOp = new ArrayList<>();
+            List<Double> capacity = new ArrayList<>();
+            List<Double> capacityAfter = new ArrayList<>();
             List<Double> monitoring = new ArrayList<>();
             List<Double> watcher = new ArrayList<>();
             for (int i = 0; i + 2 < windows.size(); i += 3) {
@@ -225,12 +245,14 @@ public final class OverheadBench implements Callable<Integer> {
                 watched.add(w.opsPerSecond / before.opsPerSecond);
                 after.add(windows.get(i + 2).opsPerSecond / before.opsPerSecond);
                 perOp.add(w.workerNanosPerOp / before.workerNanosPerOp);
+                capacity.add(before.targetNanosPerOp / w.targetNanosPerOp);
+                capacityAfter.add(before.targetNanosPerOp / windows.get(i + 2).targetNanosPerOp);
                 monitoring.add(100 * (w.groupCores.get(ProcCpu.Group.JFR) + w.groupCores.get(ProcCpu.Group.JMX)));
                 watcher.add(100 * w.watcherCores);
             }
-            System.out.printf(Locale.ROOT, "%-24s watched %s  after %s  worker CPU/op %s  monitoring %s %%"
-                            + "  watcher %s %%%n", mode, spread(watched, "%.3f"), spread(after, "%.3f"),
-                    spread(perOp, "%.3f"), spread(monitoring, "%.1f"), spread(watcher, "%.1f"));
+            System.out.printf(Locale.ROOT, "%-24s watched %s  after %s  capacity %s  after %s  worker CPU/op %s"
+                            + "  monitoring %s %%  watcher %s %%%n", mode, spread(watched, "%.3f"), spread(after, "%.3f"),
+                    spread(capacity, "%.3f"), spread(capacityAfter, "%.3f"), spread(perOp, "%.3f"), spread(monitoring, "%.1f"), spread(watcher, "%.1f"));
         }
     }
 
