@@ -40,13 +40,16 @@ public final class HeapDumpAnalysis {
 
     /** As {@link #analyze(Path)}, with up to {@code top} classes and dominators. */
     public static HeapDumpReport analyze(Path file, int top) throws SessionException {
-        return read(file).report(top);
+        return withMemory(file, () -> read(file).report(top));
     }
 
     /** Reads a dump and keeps it open, with its report of up to {@code top} classes and dominators. */
     public static OpenedHeapDump open(Path file, int top) throws SessionException {
-        HeapDump dump = read(file);
-        return new OpenedHeapDump(file, dump, dump.report(top), dump.suspectInstances(GRAPH_POINTS, GRAPH_INSTANCES, true));
+        return withMemory(file, () -> {
+            HeapDump dump = read(file);
+            return new OpenedHeapDump(file, dump, dump.report(top), dump.suspectInstances(GRAPH_POINTS,
+                    GRAPH_INSTANCES, true));
+        });
     }
 
     /**
@@ -60,7 +63,7 @@ public final class HeapDumpAnalysis {
             throw new SessionException("cannot replace " + file + ": " + e.getMessage(), e);
         }
         HeapDumpTaker.take(pid, file);
-        return read(file).instancesOf(className);
+        return withMemory(file, () -> read(file).instancesOf(className));
     }
 
     /**
@@ -69,8 +72,8 @@ public final class HeapDumpAnalysis {
      * merged as the live graph merges sampled old objects (by object, or by class reached along the same fields).
      */
     public static ReferenceGraph graph(Path file, GraphLevel level) throws SessionException {
-        List<OldObjectSample> instances = read(file).suspectInstances(GRAPH_POINTS, GRAPH_INSTANCES,
-                level == GraphLevel.OBJECTS);
+        List<OldObjectSample> instances = withMemory(file, () -> read(file).suspectInstances(GRAPH_POINTS,
+                GRAPH_INSTANCES, level == GraphLevel.OBJECTS));
         return ReferenceGraphBuilder.build(instances, level);
     }
 
@@ -79,10 +82,25 @@ public final class HeapDumpAnalysis {
             return HeapDump.read(file);
         } catch (IOException e) {
             throw new SessionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a step of reading or analysing a dump: the index is read first, the dominator tree and retained sizes
+     * when a step first needs them, so running out of memory can come at any step; it is said in one sentence.
+     */
+    static <T> T withMemory(Path file, DumpStep<T> step) throws SessionException {
+        try {
+            return step.run();
         } catch (OutOfMemoryError e) {
             // The analysis needs about 100 bytes of heap an object at its peak (4 million objects: about 400 MB).
-            throw new SessionException("not enough memory to index " + file + " (LeakLens has "
+            throw new SessionException("not enough memory to analyse " + file + " (LeakLens has "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give it more with -Xmx", e);
         }
+    }
+
+    /** A step of reading or analysing a dump. */
+    interface DumpStep<T> {
+        T run() throws SessionException;
     }
 }

@@ -22,9 +22,12 @@ public final class HeapDumpComparer {
     }
 
     public static HeapDumpComparison compare(Path before, Path after) throws SessionException {
-        List<RetainedClass> earlier = HeapDumpAnalysis.read(before).allClasses();
-        HeapDump later = HeapDumpAnalysis.read(after);
-        return of(before, earlier, after, later.allClasses(), later.report(0).suspects());
+        List<RetainedClass> earlier = HeapDumpAnalysis.withMemory(before,
+                () -> HeapDumpAnalysis.read(before).allClasses());
+        return HeapDumpAnalysis.withMemory(after, () -> {
+            HeapDump later = HeapDumpAnalysis.read(after);
+            return of(before, earlier, after, later.allClasses(), later.report(0).suspects());
+        });
     }
 
     /** The comparison of two dumps already read: their classes, and the later one's suspects. */

@@ -59,15 +59,21 @@ public final class OpenedHeapDump {
      * time) is "before". The other dump is read, compared and let go: one more index in memory for a while.
      */
     public HeapDumpComparison compareWith(Path other) throws SessionException {
-        HeapDump read = HeapDumpAnalysis.read(other);
-        boolean otherIsOlder;
+        boolean otherIsOlder = olderOrSame(other, file);
+        return HeapDumpAnalysis.withMemory(other, () -> {
+            HeapDump read = HeapDumpAnalysis.read(other);
+            return otherIsOlder
+                    ? HeapDumpComparer.of(other, read.allClasses(), file, dump.allClasses(), report.suspects())
+                    : HeapDumpComparer.of(file, dump.allClasses(), other, read.allClasses(), read.report(0).suspects());
+        });
+    }
+
+    private static boolean olderOrSame(Path one, Path than) {
         try {
-            otherIsOlder = Files.getLastModifiedTime(other).compareTo(Files.getLastModifiedTime(file)) <= 0;
+            return Files.getLastModifiedTime(one).compareTo(Files.getLastModifiedTime(than)) <= 0;
         } catch (IOException e) {
-            otherIsOlder = true;
+            return true;
         }
-        return otherIsOlder ? HeapDumpComparer.of(other, read.allClasses(), file, dump.allClasses(), report.suspects())
-                : HeapDumpComparer.of(file, dump.allClasses(), other, read.allClasses(), read.report(0).suspects());
     }
 
     /** The shortest strong path from a GC root to the object. */
