@@ -147,9 +147,10 @@ final class AccumulationPoints {
     /** The field of {@code node} that refers to a pile's instance it dominates ({@code []} for an array). */
     private String fieldTo(int node, int pileClass) {
         int[] offsets = index.edgeOffsets();
-        int[] targets = index.edgeTargets();
+        NativeArray targets = index.edgeTargets();
         for (int e = offsets[node]; e < offsets[node + 1]; e++) {
-            if (index.classOf(targets[e]) == pileClass && sizes.idom(targets[e]) == node) {
+            int target = targets.getInt(e);
+            if (index.classOf(target) == pileClass && sizes.idom(target) == node) {
                 return index.slotName(node, e);
             }
         }

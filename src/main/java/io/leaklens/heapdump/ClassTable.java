@@ -19,8 +19,7 @@ final class ClassTable {
 
     private final List<ClassLayout> layouts = new ArrayList<>();
     /** Class object ids ascending, and the class index of each: looked up once per object. */
-    private long[] sortedClassIds;
-    private int[] indexOfSorted;
+    private IdOrder classOrder;
     private final int firstPrimitiveArray;
     private final int javaLangClass;
     private final int header;
@@ -48,16 +47,14 @@ final class ClassTable {
             }
             layouts.add(layout(dump, name, byId, nodeOf.applyAsInt(dump.id())));
         }
-        long[] keyed = new long[dumps.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            keyed[i] = dumps.get(i).id();
+        LongList keyed = new LongList();
+        for (ClassDump dump : dumps) {
+            keyed.add(dump.id());
         }
-        IdOrder order = IdOrder.of(keyed, new long[1]);
-        if (order == null) {
+        classOrder = IdOrder.of(keyed, new long[1]);
+        if (classOrder == null) {
             throw new IOException("a class is dumped twice");
         }
-        sortedClassIds = order.sorted();
-        indexOfSorted = order.nodeOfSorted();
         firstPrimitiveArray = layouts.size();
         for (BasicType type : BasicType.values()) {
             layouts.add(ClassLayout.primitiveArray(type));
@@ -76,8 +73,7 @@ final class ClassTable {
 
     /** The index of a class by its class object's id, or -1. */
     int indexOf(long classId) {
-        int at = java.util.Arrays.binarySearch(sortedClassIds, classId);
-        return at < 0 ? -1 : indexOfSorted[at];
+        return classOrder.nodeOf(classId);
     }
 
     int primitiveArrayClass(BasicType type) {

@@ -34,7 +34,7 @@ final class DominatorTree {
         return preorder;
     }
 
-    static DominatorTree of(int nodeCount, int[] offsets, int[] targets, int[] roots) {
+    static DominatorTree of(int nodeCount, int[] offsets, NativeArray targets, int[] roots) {
         int vertices = nodeCount + 1;
         int[] distinctRoots = Arrays.stream(roots).distinct().toArray();
         // Depth-first numbering from the super-root; number[v] == 0 means not reached (the super-root is 1).
@@ -42,9 +42,8 @@ final class DominatorTree {
         int[] vertexOf = new int[vertices + 1];
         int[] parent = new int[vertices + 1];
         int count = depthFirst(vertices, offsets, targets, distinctRoots, number, vertexOf, parent);
-        int[][] predecessors = predecessors(count, offsets, targets, distinctRoots, number, vertexOf);
-        int[] predOffsets = predecessors[0];
-        int[] preds = predecessors[1];
+        int[] predOffsets = new int[count + 2];
+        NativeArray preds = predecessors(count, offsets, targets, distinctRoots, number, vertexOf, predOffsets);
         int[] semi = new int[count + 1];
         int[] label = new int[count + 1];
         int[] ancestor = new int[count + 1];
@@ -55,7 +54,7 @@ final class DominatorTree {
         }
         for (int w = count; w >= 2; w--) {
             for (int p = predOffsets[w]; p < predOffsets[w + 1]; p++) {
-                int u = eval(preds[p], ancestor, label, semi, stack);
+                int u = eval(preds.getInt(p), ancestor, label, semi, stack);
                 if (semi[u] < semi[w]) {
                     semi[w] = semi[u];
                 }
@@ -80,7 +79,7 @@ final class DominatorTree {
     }
 
     /** Numbers the vertices reached from the super-root in preorder (from 1) and returns how many. */
-    private static int depthFirst(int vertices, int[] offsets, int[] targets, int[] roots, int[] number,
+    private static int depthFirst(int vertices, int[] offsets, NativeArray targets, int[] roots, int[] number,
                                   int[] vertexOf, int[] parent) {
         int[] stackVertex = new int[vertices];
         int[] stackEdge = new int[vertices];
@@ -100,7 +99,7 @@ final class DominatorTree {
                 continue;
             }
             stackEdge[top]++;
-            int next = (v == 0 ? roots[edge] : targets[offsets[v - 1] + edge]) + 1;
+            int next = (v == 0 ? roots[edge] : targets.getInt(offsets[v - 1] + edge)) + 1;
             if (number[next] == 0) {
                 number[next] = ++count;
                 vertexOf[count] = next;
@@ -113,34 +112,36 @@ final class DominatorTree {
         return count;
     }
 
-    /** Each reached vertex's predecessors (by number), in compressed sparse rows indexed by number. */
-    private static int[][] predecessors(int count, int[] offsets, int[] targets, int[] roots, int[] number,
-                                        int[] vertexOf) {
-        int[] predOffsets = new int[count + 2];
+    /**
+     * Each reached vertex's predecessors (by number), in compressed sparse rows indexed by number: the rows' offsets
+     * into {@code predOffsets}, the predecessors (ints, off the heap: one an edge) returned.
+     */
+    private static NativeArray predecessors(int count, int[] offsets, NativeArray targets, int[] roots, int[] number,
+                                            int[] vertexOf, int[] predOffsets) {
         for (int root : roots) {
             predOffsets[number[root + 1] + 1]++;
         }
         for (int w = 2; w <= count; w++) {
             int node = vertexOf[w] - 1;
             for (int e = offsets[node]; e < offsets[node + 1]; e++) {
-                predOffsets[number[targets[e] + 1] + 1]++;
+                predOffsets[number[targets.getInt(e) + 1] + 1]++;
             }
         }
         for (int i = 1; i < predOffsets.length; i++) {
             predOffsets[i] += predOffsets[i - 1];
         }
         int[] fill = predOffsets.clone();
-        int[] preds = new int[predOffsets[count + 1]];
+        NativeArray preds = NativeArray.ints(predOffsets[count + 1]);
         for (int root : roots) {
-            preds[fill[number[root + 1]]++] = 1;
+            preds.setInt(fill[number[root + 1]]++, 1);
         }
         for (int w = 2; w <= count; w++) {
             int node = vertexOf[w] - 1;
             for (int e = offsets[node]; e < offsets[node + 1]; e++) {
-                preds[fill[number[targets[e] + 1]]++] = w;
+                preds.setInt(fill[number[targets.getInt(e) + 1]]++, w);
             }
         }
-        return new int[][] {predOffsets, preds};
+        return preds;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A heap dump's objects as nodes {@code 0..n-1} (in file order) in primitive arrays: id, class, shallow size, and
  * the strong references between them in compressed sparse rows ({@code edgeTargets[edgeOffsets[n]..
- * edgeOffsets[n+1]]}), each with a slot naming the field it comes from. Class objects are nodes too: they refer to
+ * edgeOffsets[n+1]]}), each with a slot naming the field it comes from. Ids, sizes and references are kept off the
+ * Java heap ({@link NativeArray}); the class of each node and the row offsets, read in every loop, on it. Class objects are nodes too: they refer to
  * their static fields' values, superclass, loader and protection domain, and every object refers to its class.
  * {@code Reference.referent} is not followed.
  */
@@ -18,14 +19,13 @@ final class HeapIndex {
     static final char ELEMENT_SLOT = 0;
 
     final int idSize;
-    private final long[] ids;
-    private final long[] sortedIds;
-    private final int[] nodeOfSorted;
+    private final LongList ids;
+    private final IdOrder order;
     private final int[] classOf;
-    private final long[] shallow;
+    private final NativeArray shallow;
     private final int[] edgeOffsets;
-    private final int[] edgeTargets;
-    private final char[] edgeSlots;
+    private final NativeArray edgeTargets;
+    private final NativeArray edgeSlots;
     private final List<ClassLayout> classes;
     /** Node of each class object → its class index; -1 for other nodes. Sparse in a sorted pair of arrays. */
     private final int[] classNodes;
@@ -33,9 +33,13 @@ final class HeapIndex {
     private final int[] rootNodes;
     private final RootKind[] rootKinds;
 
-    /** @param sortedIds the ids sorted, and {@code nodeOfSorted} the node of each: the lookup of ids */
-    HeapIndex(int idSize, long[] ids, long[] sortedIds, int[] nodeOfSorted, int[] classOf, long[] shallow,
-              int[] edgeOffsets, int[] edgeTargets, char[] edgeSlots, List<ClassLayout> classes, int[] rootNodes,
+    /**
+     * @param order       the ids sorted, with the node of each: the lookup of ids
+     * @param shallow     longs, one a node
+     * @param edgeTargets ints, and {@code edgeSlots} chars, one an edge
+     */
+    HeapIndex(int idSize, LongList ids, IdOrder order, int[] classOf, NativeArray shallow, int[] edgeOffsets,
+              NativeArray edgeTargets, NativeArray edgeSlots, List<ClassLayout> classes, int[] rootNodes,
               RootKind[] rootKinds) {
         this.idSize = idSize;
         this.ids = ids;
@@ -47,8 +51,7 @@ final class HeapIndex {
         this.classes = List.copyOf(classes);
         this.rootNodes = rootNodes;
         this.rootKinds = rootKinds;
-        this.sortedIds = sortedIds;
-        this.nodeOfSorted = nodeOfSorted;
+        this.order = order;
         long[] byNode = new long[classes.size()];
         int count = 0;
         for (int c = 0; c < classes.size(); c++) {
@@ -67,21 +70,16 @@ final class HeapIndex {
     }
 
     /** The node of an object id, or -1 when the dump holds no such object. */
-    static int nodeOf(long[] sortedIds, int[] nodeOfSorted, long id) {
-        int at = Arrays.binarySearch(sortedIds, id);
-        return at < 0 ? -1 : nodeOfSorted[at];
-    }
-
     int nodeOf(long id) {
-        return nodeOf(sortedIds, nodeOfSorted, id);
+        return order.nodeOf(id);
     }
 
     int nodeCount() {
-        return ids.length;
+        return ids.size();
     }
 
     long idOf(int node) {
-        return ids[node];
+        return ids.get(node);
     }
 
     int classOf(int node) {
@@ -89,15 +87,20 @@ final class HeapIndex {
     }
 
     long shallow(int node) {
-        return shallow[node];
+        return shallow.getLong(node);
     }
 
     int[] edgeOffsets() {
         return edgeOffsets;
     }
 
-    int[] edgeTargets() {
+    /** Ints: the node each edge leads to. */
+    NativeArray edgeTargets() {
         return edgeTargets;
+    }
+
+    int edgeTarget(int edge) {
+        return edgeTargets.getInt(edge);
     }
 
     List<ClassLayout> classes() {
@@ -116,7 +119,7 @@ final class HeapIndex {
 
     /** The name of the field through which an edge leaves its node: a field name, {@code []}, {@code <class>}. */
     String slotName(int node, int edge) {
-        char slot = edgeSlots[edge];
+        char slot = edgeSlots.getChar(edge);
         if (slot == CLASS_SLOT) {
             return "<class>";
         }
@@ -135,7 +138,7 @@ final class HeapIndex {
         }
         int ownClass = classOfClassObject(node);
         // A class object's slots: its static fields, then super, loader and protection domain.
-        return ownClass >= 0 && edgeSlots[edge] < classes.get(ownClass).classSlotNames().length - 3;
+        return ownClass >= 0 && edgeSlots.getChar(edge) < classes.get(ownClass).classSlotNames().length - 3;
     }
 
     int[] rootNodes() {

@@ -30,7 +30,7 @@ final class HeapIndexer {
     private LongList classRefs = new LongList();
     /** Per object: its field bytes (instances), its length (arrays). */
     private LongList lengths = new LongList();
-    private IntList kinds = new IntList();
+    private LongList kinds = new LongList();
     private int idSize;
 
     private HeapIndexer(Path file) {
@@ -43,28 +43,25 @@ final class HeapIndexer {
 
     private HeapIndex index() throws IOException {
         idSize = HprofScanner.scan(file, new FirstPass());
-        long[] objectIds = ids.toArray();
+        LongList objectIds = ids;
         long[] twice = new long[1];
         IdOrder order = IdOrder.of(objectIds, twice);
         if (order == null) {
             throw damaged("the object id 0x" + Long.toHexString(twice[0]) + " appears twice");
         }
-        long[] sorted = order.sorted();
-        int[] nodeOfSorted = order.nodeOfSorted();
         ClassTable table;
         try {
-            table = new ClassTable(dumps, names, classNameIds, idSize,
-                    id -> HeapIndex.nodeOf(sorted, nodeOfSorted, id));
+            table = new ClassTable(dumps, names, classNameIds, idSize, order::nodeOf);
         } catch (IOException e) {
             throw damaged(e.getMessage()); // what is wrong with the classes, without the file's name
         }
-        int n = objectIds.length;
+        int n = objectIds.size();
         int[] classOf = new int[n];
-        long[] shallow = new long[n];
+        NativeArray shallow = NativeArray.longs(n);
         // At most this many references: the edge arrays are made once, not grown (growing doubled their peak).
         long mostEdges = 0;
         for (int node = 0; node < n; node++) {
-            int kind = kinds.get(node);
+            int kind = (int) kinds.get(node);
             long ref = classRefs.get(node);
             int c = switch (kind) {
                 case PRIMITIVE_ARRAY -> table.primitiveArrayClass(BasicType.of((int) ref));
@@ -72,15 +69,15 @@ final class HeapIndexer {
                 default -> table.indexOf(ref);
             };
             if (c < 0) {
-                throw damaged("the object 0x" + Long.toHexString(objectIds[node]) + " is of a class (0x"
+                throw damaged("the object 0x" + Long.toHexString(objectIds.get(node)) + " is of a class (0x"
                         + Long.toHexString(ref) + ") the dump does not define");
             }
             classOf[node] = c;
             ClassLayout layout = table.layouts().get(c);
-            shallow[node] = switch (kind) {
+            shallow.setLong(node, switch (kind) {
                 case INSTANCE -> {
                     if (lengths.get(node) != layout.dataBytes()) {
-                        throw damaged("the object 0x" + Long.toHexString(objectIds[node]) + " has "
+                        throw damaged("the object 0x" + Long.toHexString(objectIds.get(node)) + " has "
                                 + lengths.get(node) + " bytes of fields where its class has " + layout.dataBytes());
                     }
                     yield layout.instanceShallow();
@@ -88,22 +85,22 @@ final class HeapIndexer {
                 case CLASS_OBJECT -> layout.instanceShallow();
                 case OBJECT_ARRAY -> table.arrayShallow(BasicType.OBJECT, lengths.get(node));
                 default -> table.arrayShallow(BasicType.of((int) ref), lengths.get(node));
-            };
+            });
             mostEdges += switch (kind) {
                 case INSTANCE -> layout.refOffsets().length + 1;
                 case OBJECT_ARRAY -> lengths.get(node) + 1;
-                case CLASS_OBJECT -> table.layouts().get(table.indexOf(objectIds[node])).classSlotNames().length;
+                case CLASS_OBJECT -> table.layouts().get(table.indexOf(objectIds.get(node))).classSlotNames().length;
                 default -> 0;
             };
         }
         if (mostEdges > Integer.MAX_VALUE - 16) {
             throw new IOException(file + " holds more references than LeakLens can index (2^31)");
         }
-        ids = null;
+        ids = null; // kept as objectIds: the index's node → id
         classRefs = null;
         lengths = null;
         kinds = null;
-        SecondPass edges = new SecondPass(table, classOf, sorted, nodeOfSorted, objectIds, (int) mostEdges);
+        SecondPass edges = new SecondPass(table, classOf, order, objectIds, (int) mostEdges);
         HprofScanner.scan(file, edges);
         if (edges.node != n) {
             throw new IOException(file + " changed while it was read: it held " + n + " objects, then " + edges.node);
@@ -111,14 +108,14 @@ final class HeapIndexer {
         IntList roots = new IntList();
         List<RootKind> kindsOfRoots = new ArrayList<>();
         for (int i = 0; i < rootIds.size(); i++) {
-            int node = HeapIndex.nodeOf(sorted, nodeOfSorted, rootIds.get(i));
+            int node = order.nodeOf(rootIds.get(i));
             if (node >= 0) {
                 roots.add(node);
                 kindsOfRoots.add(rootKinds.get(i));
             }
         }
         edges.offsets[n] = edges.count;
-        return new HeapIndex(idSize, objectIds, sorted, nodeOfSorted, classOf, shallow, edges.offsets,
+        return new HeapIndex(idSize, objectIds, order, classOf, shallow, edges.offsets,
                 edges.trimmedTargets(), edges.trimmedSlots(), table.layouts(), roots.toArray(),
                 kindsOfRoots.toArray(RootKind[]::new));
     }
@@ -179,31 +176,28 @@ final class HeapIndexer {
     /** The references of each object, in the order of the first pass. */
     private final class SecondPass implements HeapRecords {
         final int[] offsets;
-        final int[] targets;
-        final char[] slots;
+        final NativeArray targets;
+        final NativeArray slots;
         int count;
         private final ClassTable table;
         private final int[] classOf;
-        private final long[] sorted;
-        private final int[] nodeOfSorted;
-        private final long[] objectIds;
+        private final IdOrder order;
+        private final LongList objectIds;
         private byte[] fields = new byte[256];
         int node;
 
-        SecondPass(ClassTable table, int[] classOf, long[] sorted, int[] nodeOfSorted, long[] objectIds,
-                   int mostEdges) {
-            this.targets = new int[mostEdges];
-            this.slots = new char[mostEdges];
+        SecondPass(ClassTable table, int[] classOf, IdOrder order, LongList objectIds, int mostEdges) {
+            this.targets = NativeArray.ints(mostEdges);
+            this.slots = NativeArray.chars(mostEdges);
             this.table = table;
             this.classOf = classOf;
-            this.sorted = sorted;
-            this.nodeOfSorted = nodeOfSorted;
+            this.order = order;
             this.objectIds = objectIds;
-            this.offsets = new int[objectIds.length + 1];
+            this.offsets = new int[objectIds.size() + 1];
         }
 
         private void start(long id) throws IOException {
-            if (node >= objectIds.length || objectIds[node] != id) {
+            if (node >= objectIds.size() || objectIds.get(node) != id) {
                 throw new IOException(file + " changed while it was read");
             }
             offsets[node] = count;
@@ -213,20 +207,20 @@ final class HeapIndexer {
             if (id == 0) {
                 return;
             }
-            int target = HeapIndex.nodeOf(sorted, nodeOfSorted, id);
+            int target = order.nodeOf(id);
             if (target >= 0) {
-                targets[count] = target;
-                slots[count++] = slot;
+                targets.setInt(count, target);
+                slots.setChar(count++, slot);
             }
         }
 
         /** The targets, cut to their count when nulls and missing objects left more than an eighth unused. */
-        int[] trimmedTargets() {
-            return count < targets.length - targets.length / 8 ? java.util.Arrays.copyOf(targets, count) : targets;
+        NativeArray trimmedTargets() {
+            return count < targets.length() - targets.length() / 8 ? targets.copyOf(count) : targets;
         }
 
-        char[] trimmedSlots() {
-            return count < slots.length - slots.length / 8 ? java.util.Arrays.copyOf(slots, count) : slots;
+        NativeArray trimmedSlots() {
+            return count < slots.length() - slots.length() / 8 ? slots.copyOf(count) : slots;
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.leaklens.heapdump;
 
 import java.util.Arrays;
 
-/** A growing int[] for the index's passes, without boxing. */
+/** A growing int[] for the index's passes, without boxing: for the few (roots); objects go to {@link LongList}. */
 final class IntList {
 
     private int[] values = new int[1024];

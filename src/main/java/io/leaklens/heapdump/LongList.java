@@ -1,25 +1,33 @@
 package io.leaklens.heapdump;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A growing long[] for the index's passes, without boxing. */
+/**
+ * A growing list of longs for the index's passes, without boxing, off the Java heap in chunks (growing copies
+ * nothing and leaves no garbage behind).
+ */
 final class LongList {
 
-    private long[] values = new long[1024];
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+
+    private final List<NativeArray> chunks = new ArrayList<>();
     private int size;
 
     void add(long value) {
-        if (size == values.length) {
-            if (size == Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("more than " + size + " values");
-            }
-            values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, size * 2L));
+        if (size == Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than " + size + " values");
         }
-        values[size++] = value;
+        if ((size & (CHUNK - 1)) == 0 && size >>> CHUNK_BITS == chunks.size()) {
+            chunks.add(NativeArray.longs(CHUNK));
+        }
+        chunks.get(size >>> CHUNK_BITS).setLong(size & (CHUNK - 1), value);
+        size++;
     }
 
     long get(int index) {
-        return values[index];
+        return chunks.get(index >>> CHUNK_BITS).getLong(index & (CHUNK - 1));
     }
 
     int size() {
@@ -27,6 +35,10 @@ final class LongList {
     }
 
     long[] toArray() {
-        return Arrays.copyOf(values, size);
+        long[] values = new long[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = get(i);
+        }
+        return values;
     }
 }

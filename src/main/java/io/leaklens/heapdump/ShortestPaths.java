@@ -33,11 +33,11 @@ final class ShortestPaths {
             }
         }
         int[] offsets = index.edgeOffsets();
-        int[] targets = index.edgeTargets();
+        NativeArray targets = index.edgeTargets();
         for (int head = 0; head < tail; head++) {
             int v = queue[head];
             for (int e = offsets[v]; e < offsets[v + 1]; e++) {
-                int w = targets[e];
+                int w = targets.getInt(e);
                 if (parent[w] == -2) {
                     parent[w] = v;
                     parentEdge[w] = e;

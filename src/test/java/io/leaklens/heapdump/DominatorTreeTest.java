@@ -76,7 +76,7 @@ class DominatorTreeTest {
             int[] roots = random.ints(1 + random.nextInt(3), 0, n).toArray();
             Graph graph = Graph.of(n, edges.toArray(int[][]::new));
 
-            DominatorTree tree = DominatorTree.of(n, graph.offsets, graph.targets, roots);
+            DominatorTree tree = DominatorTree.of(n, graph.offsets, NativeArray.ints(graph.targets), roots);
 
             for (int w = 0; w < n; w++) {
                 assertThat(dominatorsByTree(tree, w)).as("round %d, node %d", round, w)
@@ -99,7 +99,7 @@ class DominatorTreeTest {
 
     private static DominatorTree tree(int n, int[][] edges, int... roots) {
         Graph graph = Graph.of(n, edges);
-        return DominatorTree.of(n, graph.offsets, graph.targets, roots);
+        return DominatorTree.of(n, graph.offsets, NativeArray.ints(graph.targets), roots);
     }
 
     private static int[] idoms(DominatorTree tree, int n) {

@@ -227,7 +227,7 @@ class HeapDumpTest {
         int classNode = index.classes().get(leakClass).node();
         for (int e = index.edgeOffsets()[classNode]; e < index.edgeOffsets()[classNode + 1]; e++) {
             if (index.slotName(classNode, e).equals("ENTRIES")) {
-                return index.edgeTargets()[e];
+                return index.edgeTarget(e);
             }
         }
         throw new AssertionError("no ENTRIES edge from " + StaticListLeak.class.getName());

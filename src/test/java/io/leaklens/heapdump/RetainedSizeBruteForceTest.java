@@ -109,7 +109,7 @@ class RetainedSizeBruteForceTest {
         for (int head = 0; head < tail; head++) {
             int v = queue[head];
             for (int e = index.edgeOffsets()[v]; e < index.edgeOffsets()[v + 1]; e++) {
-                int w = index.edgeTargets()[e];
+                int w = index.edgeTarget(e);
                 if (!removed[w] && !seen[w]) {
                     seen[w] = true;
                     queue[tail++] = w;
