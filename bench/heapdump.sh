@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Heap-dump analysis at scale: a BigHeap target (customers in a HashMap: records, strings, byte and long arrays,
+# lists of Long; about 14,000 objects per MB) holding MB megabytes is dumped with jcmd GC.heap_dump, then
+# `leaklens analyze` reads it under each -Xmx given, and the wall time, the peak RSS and the first lines are printed.
+# The dump goes to target/bench-heapdump/ and is deleted at the end (KEEP=1 keeps it).
+#   bench/heapdump.sh [MB] [XMX...]       (default: 1100 MB, about 15.5 M objects and a 1.4 GB dump; -Xmx1g)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/jdk.sh
+megabytes=${1:-1100}
+shift || true
+heaps=("${@:-1g}")
+mvn -B -q -DskipTests package >/dev/null
+out=target/bench-heapdump
+mkdir -p "$out"
+dump=$out/bigheap-$megabytes.hprof
+rm -f "$dump"
+exec {stdin}< <(sleep 100000)
+holder=$!
+"$BENCH_JDK/bin/java" -Xmx$(( megabytes * 2 + 512 ))m -cp target/test-classes io.leaklens.fixtures.BigHeap \
+  "$megabytes" <&"$stdin" > "$out/target.out" 2>&1 &
+target=$!
+trap 'kill $target $holder 2>/dev/null || true; [[ -n ${KEEP:-} ]] || rm -f "$dump"' EXIT
+for _ in $(seq 1 600); do grep -q '^ready$' "$out/target.out" && break; sleep 1; done
+"$BENCH_JDK/bin/jcmd" "$target" GC.heap_dump "$dump" | tail -1
+kill "$target"
+for heap in "${heaps[@]}"; do
+  echo "== leaklens analyze, -Xmx$heap"
+  LEAKLENS_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "wall %e s, peak RSS %M KB" ./leaklens analyze "$dump" \
+    > "$out/analyze.txt" 2> "$out/analyze.err" || true
+  head -1 "$out/analyze.txt"
+  grep -v '^\s' "$out/analyze.err" || true
+done
