@@ -2,11 +2,14 @@
 # Heap-dump analysis at scale: a BigHeap target (customers in a HashMap: records, strings, byte and long arrays,
 # lists of Long; about 14,000 objects per MB) holding MB megabytes is dumped with jcmd GC.heap_dump, then
 # `leaklens analyze` reads it under each -Xmx given, and the wall time, the peak RSS and the first lines are printed.
-# The dump goes to target/bench-heapdump/ and is deleted at the end (KEEP=1 keeps it).
+# The dump goes to target/bench-heapdump/ and is deleted at the end (KEEP=1 keeps it). VISUALVM=1 also runs the
+# anchor, VisualVM's heap library (io.leaklens.bench.VisualVmHeapBench), on the same dump under the last -Xmx, with
+# a time limit of VISUALVM_MINUTES (default 20); it writes its own index beside the dump (FILE.nbcache), and a
+# second run on the same dump reuses it.
 #   bench/heapdump.sh [MB] [XMX...]       (default: 1100 MB, about 15.5 M objects and a 1.4 GB dump; -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/jdk.sh
+source bench/classpath.sh
 megabytes=${1:-1100}
 shift || true
 heaps=("${@:-1g}")
@@ -20,7 +23,7 @@ holder=$!
 "$BENCH_JDK/bin/java" -Xmx$(( megabytes * 2 + 512 ))m -cp target/test-classes io.leaklens.fixtures.BigHeap \
   "$megabytes" <&"$stdin" > "$out/target.out" 2>&1 &
 target=$!
-trap 'kill $target $holder 2>/dev/null || true; [[ -n ${KEEP:-} ]] || rm -f "$dump"' EXIT
+trap 'kill $target $holder 2>/dev/null || true; [[ -n ${KEEP:-} ]] || rm -rf "$dump" "$dump.nbcache"' EXIT
 for _ in $(seq 1 600); do grep -q '^ready$' "$out/target.out" && break; sleep 1; done
 "$BENCH_JDK/bin/jcmd" "$target" GC.heap_dump "$dump" | tail -1
 kill "$target"
@@ -31,3 +34,9 @@ for heap in "${heaps[@]}"; do
   head -1 "$out/analyze.txt"
   grep -v '^\s' "$out/analyze.err" || true
 done
+if [[ -n ${VISUALVM:-} ]]; then
+  echo "== VisualVM's heap library, -Xmx${heaps[-1]}"
+  /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${VISUALVM_MINUTES:-20} * 60 ))" \
+    "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.VisualVmHeapBench "$dump" \
+    || echo "VisualVM's library did not finish (exit $?; 124: the time limit)"
+fi
