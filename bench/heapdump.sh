@@ -5,7 +5,8 @@
 # The dump goes to target/bench-heapdump/ and is deleted at the end (KEEP=1 keeps it). VISUALVM=1 also runs the
 # anchor, VisualVM's heap library (io.leaklens.bench.VisualVmHeapBench), on the same dump under the last -Xmx, with
 # a time limit of VISUALVM_MINUTES (default 20); it writes its own index beside the dump (FILE.nbcache), and a
-# second run on the same dump reuses it.
+# second run on the same dump reuses it. SHARK=1 runs LeakCanary's Shark (io.leaklens.bench.SharkHeapBench) the same
+# way, with a time limit of SHARK_MINUTES (default 20).
 #   bench/heapdump.sh [MB] [XMX...]       (default: 1100 MB, about 15.5 M objects and a 1.4 GB dump; -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +40,10 @@ if [[ -n ${VISUALVM:-} ]]; then
   /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${VISUALVM_MINUTES:-20} * 60 ))" \
     "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.VisualVmHeapBench "$dump" \
     || echo "VisualVM's library did not finish (exit $?; 124: the time limit)"
+fi
+if [[ -n ${SHARK:-} ]]; then
+  echo "== Shark, -Xmx${heaps[-1]}"
+  /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${SHARK_MINUTES:-20} * 60 ))" \
+    "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.SharkHeapBench "$dump" 2>&1 | grep -v '^\s*at ' \
+    || echo "Shark did not finish (exit $?; 124: the time limit)"
 fi

@@ -79,7 +79,7 @@ class HeapDumpTest {
 
         RootedPath path = RootedPath.of(dump.index, dump.paths, entry);
 
-        assertThat(path.rootKind()).isEqualTo("static field");
+        assertThat(path.rootKind()).as(path.rootDescription() + " " + path.steps()).isEqualTo("static field");
         assertThat(path.rootDescription()).isEqualTo(StaticListLeak.class.getName() + ".ENTRIES");
         assertThat(path.steps()).containsExactly(new PathStep(StaticListLeak.class.getName(), "ENTRIES"),
                 new PathStep("java.util.ArrayList", "elementData"), new PathStep("java.lang.Object[]", "[]"),
