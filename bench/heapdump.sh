@@ -6,7 +6,9 @@
 # anchor, VisualVM's heap library (io.leaklens.bench.VisualVmHeapBench), on the same dump under the last -Xmx, with
 # a time limit of VISUALVM_MINUTES (default 20); it writes its own index beside the dump (FILE.nbcache), and a
 # second run on the same dump reuses it. SHARK=1 runs LeakCanary's Shark (io.leaklens.bench.SharkHeapBench) the same
-# way, with a time limit of SHARK_MINUTES (default 20).
+# way, with a time limit of SHARK_MINUTES (default 20). QUERIES=1 times what a user waits for once the dump is
+# indexed (io.leaklens.bench.DumpQueriesBench): a path to one object, a class's instances with their holder and
+# path, the merged paths of the graph.
 #   bench/heapdump.sh [MB] [XMX...]       (default: 1100 MB, about 15.5 M objects and a 1.4 GB dump; -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,11 @@ for heap in "${heaps[@]}"; do
   head -1 "$out/analyze.txt"
   grep -v '^\s' "$out/analyze.err" || true
 done
+if [[ -n ${QUERIES:-} ]]; then
+  echo "== queries once indexed, -Xmx${heaps[-1]}"
+  "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.DumpQueriesBench "$dump" \
+    'io.leaklens.fixtures.BigHeap$Customer'
+fi
 if [[ -n ${VISUALVM:-} ]]; then
   echo "== VisualVM's heap library, -Xmx${heaps[-1]}"
   /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${VISUALVM_MINUTES:-20} * 60 ))" \
