@@ -42,15 +42,13 @@ if [[ -n ${QUERIES:-} ]]; then
   "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.DumpQueriesBench "$dump" \
     'io.leaklens.fixtures.BigHeap$Customer'
 fi
-if [[ -n ${VISUALVM:-} ]]; then
-  echo "== VisualVM's heap library, -Xmx${heaps[-1]}"
-  /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${VISUALVM_MINUTES:-20} * 60 ))" \
-    "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.VisualVmHeapBench "$dump" \
-    || echo "VisualVM's library did not finish (exit $?; 124: the time limit)"
-fi
-if [[ -n ${SHARK:-} ]]; then
-  echo "== Shark, -Xmx${heaps[-1]}"
-  /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( ${SHARK_MINUTES:-20} * 60 ))" \
-    "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" io.leaklens.bench.SharkHeapBench "$dump" 2>&1 | grep -v '^\s*at ' \
-    || echo "Shark did not finish (exit $?; 124: the time limit)"
-fi
+anchor() { # NAME MAIN-CLASS MINUTES: another library on the same dump, under the last heap given, time-limited
+  echo "== $1, -Xmx${heaps[-1]}"
+  local status=0
+  /usr/bin/time -f "wall %e s, peak RSS %M KB" timeout "$(( $3 * 60 ))" \
+    "$BENCH_JAVA" "-Xmx${heaps[-1]}" -cp "$BENCH_CP" "$2" "$dump" > "$out/anchor.txt" 2>&1 || status=$?
+  grep -v '^\s*at ' "$out/anchor.txt" || true
+  (( status == 0 )) || echo "$1 did not finish (exit $status; 124: the time limit)"
+}
+[[ -z ${VISUALVM:-} ]] || anchor "VisualVM's heap library" io.leaklens.bench.VisualVmHeapBench "${VISUALVM_MINUTES:-20}"
+[[ -z ${SHARK:-} ]] || anchor Shark io.leaklens.bench.SharkHeapBench "${SHARK_MINUTES:-20}"

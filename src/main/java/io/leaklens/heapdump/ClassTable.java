@@ -19,7 +19,7 @@ final class ClassTable {
 
     private final List<ClassLayout> layouts = new ArrayList<>();
     /** Class object ids ascending, and the class index of each: looked up once per object. */
-    private IdOrder classOrder;
+    private final IdOrder classOrder;
     private final int firstPrimitiveArray;
     private final int javaLangClass;
     private final int header;

@@ -7,9 +7,9 @@ import java.util.List;
  * A heap dump's objects as nodes {@code 0..n-1} (in file order) in primitive arrays: id, class, shallow size, and
  * the strong references between them in compressed sparse rows ({@code edgeTargets[edgeOffsets[n]..
  * edgeOffsets[n+1]]}), each with a slot naming the field it comes from. Ids, sizes and references are kept off the
- * Java heap ({@link NativeArray}); the class of each node and the row offsets, read in every loop, on it. Class objects are nodes too: they refer to
- * their static fields' values, superclass, loader and protection domain, and every object refers to its class.
- * {@code Reference.referent} is not followed.
+ * Java heap ({@link NativeArray}); the class of each node and the row offsets, read in every loop, on it. Class
+ * objects are nodes too: they refer to their static fields' values, superclass, loader and protection domain, and
+ * every object refers to its class. {@code Reference.referent} is not followed.
  */
 final class HeapIndex {
 

@@ -43,7 +43,7 @@ final class HeapIndexer {
 
     private HeapIndex index() throws IOException {
         idSize = HprofScanner.scan(file, new FirstPass());
-        LongList objectIds = ids;
+        LongList objectIds = ids; // kept: the index's node → id
         long[] twice = new long[1];
         IdOrder order = IdOrder.of(objectIds, twice);
         if (order == null) {
@@ -96,7 +96,6 @@ final class HeapIndexer {
         if (mostEdges > Integer.MAX_VALUE - 16) {
             throw new IOException(file + " holds more references than LeakLens can index (2^31)");
         }
-        ids = null; // kept as objectIds: the index's node → id
         classRefs = null;
         lengths = null;
         kinds = null;

@@ -93,7 +93,8 @@ public final class HeapDumpAnalysis {
         try {
             return step.run();
         } catch (OutOfMemoryError e) {
-            // The analysis needs about 100 bytes of heap an object at its peak (4 million objects: about 400 MB).
+            // The analysis needs about 65 bytes of heap an object at its peak (15.5 million objects: 1 GB); the
+            // rest of the index is off the heap.
             throw new SessionException("not enough memory to analyse " + file + " (LeakLens has "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give it more with -Xmx", e);
         }
